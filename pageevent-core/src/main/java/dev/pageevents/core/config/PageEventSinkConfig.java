@@ -1,0 +1,212 @@
+package dev.pageevents.core.config;
+
+import dev.pageevents.core.event.FieldMapping;
+import dev.pageevents.core.sink.RetryPolicy;
+import dev.pageevents.core.sink.WritePipeline;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+
+/**
+ * The settings every sink of the pack shares (field mapping, batching, retries); each sink's own
+ * config extends this class and adds its store's groups through {@link #withSharedGroups}.
+ */
+public class PageEventSinkConfig extends AbstractConfig {
+  public static final String FIELD_MAPPING_GROUP = "Field mapping";
+  public static final String WRITES_GROUP = "Writes";
+  public static final String RETRIES_GROUP = "Retries";
+
+  public static final String FIELD_EVENT_ID_CONFIG = "pageevent.field.event.id";
+  private static final String FIELD_EVENT_ID_DOC =
+      "Candidate names of the event id field, first present wins. Without one, the id is"
+          + " <topic>-<partition>-<offset>, so a replayed record keeps its id.";
+  public static final String FIELD_PAGE_CONFIG = "pageevent.field.page";
+  private static final String FIELD_PAGE_DOC =
+      "Candidate names of the page field, first present wins ('name' is the course format's;"
+          + " 'pageid' maps Confluent datagen pageviews).";
+  public static final String FIELD_USER_CONFIG = "pageevent.field.user";
+  private static final String FIELD_USER_DOC =
+      "Candidate names of the user field, first present wins ('userid' for datagen pageviews).";
+  public static final String FIELD_TIMESTAMP_CONFIG = "pageevent.field.timestamp";
+  private static final String FIELD_TIMESTAMP_DOC =
+      "Candidate names of the event time field: ISO-8601 text, epoch milliseconds or a Connect"
+          + " Timestamp ('date' is the course format's; 'viewtime' for datagen pageviews).";
+  public static final String FIELD_DURATION_CONFIG = "pageevent.field.duration";
+  private static final String FIELD_DURATION_DOC =
+      "Candidate names of the visit duration field, in milliseconds ('duration' is the course"
+          + " format's).";
+  public static final String DURATION_DEFAULT_CONFIG = "pageevent.duration.default.ms";
+  private static final String DURATION_DEFAULT_DOC =
+      "Duration used when a value has no duration field; -1 makes the field required. Datagen"
+          + " pageviews carry no duration: use 0 there, so visits count and durations sum to 0.";
+  public static final String MAX_STRING_LENGTH_CONFIG = "pageevent.max.string.length";
+  private static final String MAX_STRING_LENGTH_DOC =
+      "Longest page, user or event id accepted; longer values are bad records.";
+  public static final String MAX_FUTURE_CONFIG = "pageevent.timestamp.max.future.ms";
+  private static final String MAX_FUTURE_DOC =
+      "How far ahead of the worker's clock an event time may lie before it is a bad record.";
+
+  public static final String BATCH_SIZE_CONFIG = "batch.size";
+  private static final String BATCH_SIZE_DOC = "Most records the sink writes in one request.";
+
+  public static final String MAX_RETRIES_CONFIG = "max.retries";
+  private static final String MAX_RETRIES_DOC =
+      "Retries of a write that failed with a transient error (timeout, unavailable, throttled)"
+          + " before the task hands the batch back to Connect to deliver again later.";
+  public static final int MAX_RETRIES_DEFAULT = 10;
+  public static final String RETRY_BACKOFF_CONFIG = "retry.backoff.ms";
+  private static final String RETRY_BACKOFF_DOC =
+      "Wait before the first retry; it doubles with each retry, with jitter.";
+  public static final long RETRY_BACKOFF_DEFAULT = 100L;
+  public static final String RETRY_BACKOFF_MAX_CONFIG = "retry.backoff.max.ms";
+  private static final String RETRY_BACKOFF_MAX_DOC = "Longest wait between two retries.";
+  public static final long RETRY_BACKOFF_MAX_DEFAULT = 10_000L;
+
+  /** Set by the connector on each task's config: the task's number. */
+  public static final String TASK_ID_CONFIG = "task.id";
+
+  protected PageEventSinkConfig(ConfigDef definition, Map<?, ?> props) {
+    super(definition, props);
+  }
+
+  /** Adds the shared groups after the sink's own ones. */
+  public static ConfigDef withSharedGroups(ConfigDef def, int defaultBatchSize) {
+    int order = 0;
+    names(def, FIELD_EVENT_ID_CONFIG, FieldMapping.DEFAULT_EVENT_ID, FIELD_EVENT_ID_DOC, ++order);
+    names(def, FIELD_PAGE_CONFIG, FieldMapping.DEFAULT_PAGE, FIELD_PAGE_DOC, ++order);
+    names(def, FIELD_USER_CONFIG, FieldMapping.DEFAULT_USER, FIELD_USER_DOC, ++order);
+    names(
+        def, FIELD_TIMESTAMP_CONFIG, FieldMapping.DEFAULT_TIMESTAMP, FIELD_TIMESTAMP_DOC, ++order);
+    names(def, FIELD_DURATION_CONFIG, FieldMapping.DEFAULT_DURATION, FIELD_DURATION_DOC, ++order);
+    def.define(
+        DURATION_DEFAULT_CONFIG,
+        Type.LONG,
+        FieldMapping.NO_DEFAULT_DURATION,
+        Range.atLeast(-1),
+        Importance.LOW,
+        DURATION_DEFAULT_DOC,
+        FIELD_MAPPING_GROUP,
+        ++order,
+        Width.SHORT,
+        "Default duration (ms)");
+    def.define(
+        MAX_STRING_LENGTH_CONFIG,
+        Type.INT,
+        FieldMapping.DEFAULT_MAX_STRING_LENGTH,
+        Range.atLeast(1),
+        Importance.LOW,
+        MAX_STRING_LENGTH_DOC,
+        FIELD_MAPPING_GROUP,
+        ++order,
+        Width.SHORT,
+        "Longest string");
+    def.define(
+        MAX_FUTURE_CONFIG,
+        Type.LONG,
+        FieldMapping.DEFAULT_MAX_FUTURE_MS,
+        Range.atLeast(0),
+        Importance.LOW,
+        MAX_FUTURE_DOC,
+        FIELD_MAPPING_GROUP,
+        ++order,
+        Width.MEDIUM,
+        "Latest event time ahead of now (ms)");
+    def.define(
+        BATCH_SIZE_CONFIG,
+        Type.INT,
+        defaultBatchSize,
+        Range.between(1, 100_000),
+        Importance.MEDIUM,
+        BATCH_SIZE_DOC,
+        WRITES_GROUP,
+        1,
+        Width.SHORT,
+        "Batch size");
+    def.define(
+        MAX_RETRIES_CONFIG,
+        Type.INT,
+        MAX_RETRIES_DEFAULT,
+        Range.atLeast(0),
+        Importance.MEDIUM,
+        MAX_RETRIES_DOC,
+        RETRIES_GROUP,
+        1,
+        Width.SHORT,
+        "Maximum retries");
+    def.define(
+        RETRY_BACKOFF_CONFIG,
+        Type.LONG,
+        RETRY_BACKOFF_DEFAULT,
+        Range.atLeast(0),
+        Importance.LOW,
+        RETRY_BACKOFF_DOC,
+        RETRIES_GROUP,
+        2,
+        Width.SHORT,
+        "Retry backoff (ms)");
+    return def.define(
+        RETRY_BACKOFF_MAX_CONFIG,
+        Type.LONG,
+        RETRY_BACKOFF_MAX_DEFAULT,
+        Range.atLeast(0),
+        Importance.LOW,
+        RETRY_BACKOFF_MAX_DOC,
+        RETRIES_GROUP,
+        3,
+        Width.SHORT,
+        "Longest retry backoff (ms)");
+  }
+
+  private static void names(
+      ConfigDef def, String name, List<String> defaults, String doc, int order) {
+    def.define(
+        name,
+        Type.LIST,
+        String.join(",", defaults),
+        new NonEmptyNames(),
+        Importance.LOW,
+        doc,
+        FIELD_MAPPING_GROUP,
+        order,
+        Width.MEDIUM,
+        name.substring("pageevent.field.".length()) + " field");
+  }
+
+  public FieldMapping fieldMapping() {
+    return new FieldMapping(
+        getList(FIELD_EVENT_ID_CONFIG),
+        getList(FIELD_PAGE_CONFIG),
+        getList(FIELD_USER_CONFIG),
+        getList(FIELD_TIMESTAMP_CONFIG),
+        getList(FIELD_DURATION_CONFIG),
+        getLong(DURATION_DEFAULT_CONFIG),
+        getInt(MAX_STRING_LENGTH_CONFIG),
+        getLong(MAX_FUTURE_CONFIG));
+  }
+
+  /** Batching, retries, and Connect's own {@code errors.tolerance} for bad records. */
+  public WritePipeline.Settings pipelineSettings() {
+    long backoff = getLong(RETRY_BACKOFF_CONFIG);
+    RetryPolicy retry =
+        new RetryPolicy(
+            getInt(MAX_RETRIES_CONFIG),
+            backoff,
+            Math.max(backoff, getLong(RETRY_BACKOFF_MAX_CONFIG)));
+    boolean tolerateAll = "all".equalsIgnoreCase(originalsStrings().get("errors.tolerance"));
+    return new WritePipeline.Settings(getInt(BATCH_SIZE_CONFIG), retry, tolerateAll);
+  }
+
+  /** The connector's name, as Connect passes it in every task's config. */
+  public String connectorName() {
+    return originalsStrings().getOrDefault("name", "unnamed");
+  }
+
+  public String taskId() {
+    return originalsStrings().getOrDefault(TASK_ID_CONFIG, "0");
+  }
+}

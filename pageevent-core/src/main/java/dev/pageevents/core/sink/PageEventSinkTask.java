@@ -1,0 +1,68 @@
+package dev.pageevents.core.sink;
+
+import dev.pageevents.core.Version;
+import dev.pageevents.core.config.PageEventSinkConfig;
+import dev.pageevents.core.event.PageEventConverter;
+import java.util.Collection;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+
+/**
+ * A thin sink task: lifecycle and offsets only. It builds the store's writer once, at start, and
+ * delegates every record to the shared {@link WritePipeline}.
+ *
+ * @param <C> the sink's config class
+ */
+public abstract class PageEventSinkTask<C extends PageEventSinkConfig> extends SinkTask {
+  private WritePipeline pipeline;
+
+  protected abstract C parseConfig(Map<String, String> props);
+
+  /** Creates the store's client and writer; it is closed when the task stops. */
+  protected abstract StoreWriter createWriter(C config);
+
+  @Override
+  public void start(Map<String, String> props) {
+    C config = parseConfig(props);
+    StoreWriter writer = createWriter(config);
+    pipeline =
+        new WritePipeline(
+            writer,
+            new PageEventConverter(config.fieldMapping()),
+            config.pipelineSettings(),
+            context,
+            SinkTaskMetrics.register(config.connectorName(), config.taskId()));
+  }
+
+  @Override
+  public void put(Collection<SinkRecord> records) {
+    pipeline.put(records);
+  }
+
+  @Override
+  public Map<TopicPartition, OffsetAndMetadata> preCommit(
+      Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+    return pipeline.preCommit(currentOffsets);
+  }
+
+  @Override
+  public void close(Collection<TopicPartition> partitions) {
+    pipeline.closePartitions(partitions);
+  }
+
+  @Override
+  public void stop() {
+    if (pipeline != null) {
+      pipeline.close();
+      pipeline = null;
+    }
+  }
+
+  @Override
+  public String version() {
+    return Version.get();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.pageevents.core.sink;
+
+import java.util.List;
+
+/**
+ * The only part of a sink that knows its store: writes batches and classifies the store's errors.
+ * The {@link WritePipeline} does batching, retries, bisection and error reporting around it.
+ */
+public interface StoreWriter extends AutoCloseable {
+
+  /**
+   * Writes a batch durably (as durably as the store's configured write guarantees allow). Writes
+   * must be idempotent: after a failure or a restart the same records are written again.
+   *
+   * @throws Exception anything the store raised; {@link #classify} decides what happens next
+   */
+  void write(List<PageEventRecord> batch) throws Exception;
+
+  /** Says whether an error from {@link #write} is worth a retry, a data error or fatal. */
+  ErrorKind classify(Throwable error);
+
+  /** Releases the store's client; called once when the task stops. */
+  @Override
+  void close();
+}

@@ -1,0 +1,193 @@
+package dev.pageevents.core.sink;
+
+import dev.pageevents.core.event.PageEventConverter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTaskContext;
+
+/**
+ * The write path every sink task delegates to: converts records to page events, writes them in
+ * batches through a {@link StoreWriter}, retries transient errors with backoff, splits a batch the
+ * store rejects until the bad records are found, reports those, and tracks which offsets are safe
+ * to commit.
+ */
+public final class WritePipeline implements AutoCloseable {
+
+  /** Waits between retries; replaced by a fake clock in tests. */
+  @FunctionalInterface
+  interface Sleeper {
+    void sleep(long millis) throws InterruptedException;
+  }
+
+  /**
+   * @param batchSize most records per write
+   * @param retry how transient errors are retried
+   * @param tolerateAll whether bad records are reported and skipped ({@code errors.tolerance=all})
+   */
+  public record Settings(int batchSize, RetryPolicy retry, boolean tolerateAll) {}
+
+  private final StoreWriter writer;
+  private final PageEventConverter converter;
+  private final Settings settings;
+  private final SinkTaskContext context;
+  private final SinkTaskMetrics metrics;
+  private final Sleeper sleeper;
+  private final BadRecords badRecords;
+  private final OffsetTracker offsets = new OffsetTracker();
+
+  public WritePipeline(
+      StoreWriter writer,
+      PageEventConverter converter,
+      Settings settings,
+      SinkTaskContext context,
+      SinkTaskMetrics metrics) {
+    this(writer, converter, settings, context, metrics, Thread::sleep);
+  }
+
+  WritePipeline(
+      StoreWriter writer,
+      PageEventConverter converter,
+      Settings settings,
+      SinkTaskContext context,
+      SinkTaskMetrics metrics,
+      Sleeper sleeper) {
+    this.writer = writer;
+    this.converter = converter;
+    this.settings = settings;
+    this.context = context;
+    this.metrics = metrics;
+    this.sleeper = sleeper;
+    this.badRecords =
+        new BadRecords(context.errantRecordReporter(), settings.tolerateAll(), metrics);
+  }
+
+  /**
+   * Writes every record or throws: a {@link RetriableException} after retries ran out (Connect
+   * delivers the same records again after the timeout), a {@link ConnectException} for a fatal
+   * error or a bad record under {@code errors.tolerance=none}.
+   */
+  public void put(Collection<SinkRecord> records) {
+    List<PageEventRecord> batch = new ArrayList<>(Math.min(records.size(), settings.batchSize()));
+    Map<TopicPartition, Long> batchOffsets = new HashMap<>();
+    for (SinkRecord record : records) {
+      try {
+        batch.add(new PageEventRecord(record, converter.convert(record)));
+      } catch (DataException e) {
+        badRecords.handle(record, e);
+      }
+      batchOffsets.merge(
+          new TopicPartition(record.topic(), record.kafkaPartition()),
+          record.kafkaOffset(),
+          Math::max);
+      if (batch.size() >= settings.batchSize()) {
+        flush(batch, batchOffsets);
+      }
+    }
+    flush(batch, batchOffsets);
+  }
+
+  /** The offsets of records that are written or reported: the only ones safe to commit. */
+  public Map<TopicPartition, OffsetAndMetadata> preCommit(
+      Map<TopicPartition, OffsetAndMetadata> consumed) {
+    return offsets.committable(consumed);
+  }
+
+  /** Forgets partitions that were revoked from this task. */
+  public void closePartitions(Collection<TopicPartition> partitions) {
+    offsets.forget(partitions);
+  }
+
+  @Override
+  public void close() {
+    try {
+      writer.close();
+    } finally {
+      metrics.close();
+    }
+  }
+
+  private void flush(List<PageEventRecord> batch, Map<TopicPartition, Long> batchOffsets) {
+    write(List.copyOf(batch));
+    badRecords.awaitReported();
+    offsets.markAllDone(batchOffsets);
+    batch.clear();
+    batchOffsets.clear();
+  }
+
+  private void write(List<PageEventRecord> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    for (int retry = 0; ; retry++) {
+      long start = System.nanoTime();
+      try {
+        writer.write(batch);
+        metrics.recordBatch(batch.size(), System.nanoTime() - start);
+        return;
+      } catch (Exception e) {
+        switch (classify(e)) {
+          case DATA -> {
+            splitAndWrite(batch, e);
+            return;
+          }
+          case FATAL -> throw new ConnectException(fatalMessage(e), e);
+          case TRANSIENT -> backOff(batch, retry, e);
+        }
+      }
+    }
+  }
+
+  private void splitAndWrite(List<PageEventRecord> batch, Exception error) {
+    if (batch.size() == 1) {
+      badRecords.handle(batch.get(0).record(), error);
+      return;
+    }
+    int middle = batch.size() / 2;
+    write(batch.subList(0, middle));
+    write(batch.subList(middle, batch.size()));
+  }
+
+  private void backOff(List<PageEventRecord> batch, int retry, Exception error) {
+    RetryPolicy policy = settings.retry();
+    long waitMs = policy.backoffMs(retry, ThreadLocalRandom.current()::nextDouble);
+    if (retry >= policy.maxRetries()) {
+      context.timeout(waitMs);
+      throw new RetriableException(
+          "The store is still unavailable after "
+              + policy.maxRetries()
+              + " retries (max.retries); Connect will deliver the batch again in "
+              + waitMs
+              + " ms: "
+              + error.getMessage(),
+          error);
+    }
+    metrics.recordRetry(batch.size());
+    try {
+      sleeper.sleep(waitMs);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConnectException("Interrupted while waiting to retry a write", e);
+    }
+  }
+
+  private ErrorKind classify(Exception error) {
+    ErrorKind kind = writer.classify(error);
+    return kind == null ? ErrorKind.FATAL : kind;
+  }
+
+  private static String fatalMessage(Exception error) {
+    return "The store refused the write and retrying will not help; check the connector's"
+        + " connection settings, credentials, permissions and the store's schema: "
+        + error.getMessage();
+  }
+}
