@@ -1,0 +1,242 @@
+package dev.pageevents.core.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PageEventConverterTest {
+  private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+  private static final long TS = Instant.parse("2026-11-21T10:15:30.123Z").toEpochMilli();
+  private static final PageEvent EXPECTED = new PageEvent("e-1", "/products/123", "u1", TS, 1500);
+
+  private final PageEventConverter converter =
+      new PageEventConverter(FieldMapping.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+  private static SinkRecord record(Object value) {
+    return new SinkRecord("page-events", 3, null, null, null, value, 42L);
+  }
+
+  private static Map<String, Object> validMap() {
+    Map<String, Object> map = new HashMap<>();
+    map.put("eventId", "e-1");
+    map.put("page", "/products/123");
+    map.put("user", "u1");
+    map.put("timestamp", TS);
+    map.put("durationMs", 1500);
+    return map;
+  }
+
+  private static final String VALID_JSON =
+      "{\"eventId\":\"e-1\",\"page\":\"/products/123\",\"user\":\"u1\","
+          + "\"timestamp\":\"2026-11-21T10:15:30.123Z\",\"durationMs\":1500}";
+
+  static Stream<Arguments> validShapes() {
+    return Stream.of(
+        Arguments.of("Struct (JSON with schemas, Avro)", EXPECTED.toStruct()),
+        Arguments.of("Map (schemaless JSON)", validMap()),
+        Arguments.of("JSON String", VALID_JSON),
+        Arguments.of("JSON byte[]", VALID_JSON.getBytes(StandardCharsets.UTF_8)),
+        Arguments.of(
+            "JSON ByteBuffer", ByteBuffer.wrap(VALID_JSON.getBytes(StandardCharsets.UTF_8))),
+        Arguments.of("the pack's own JSON form", PageEventJson.toJson(EXPECTED)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("validShapes")
+  void shouldConvertEveryValueShape(String shape, Object value) {
+    assertThat(converter.convert(record(value))).isEqualTo(EXPECTED);
+  }
+
+  @Test
+  void shouldAcceptTheCourseFormatWithIsoDate() {
+    String course =
+        "{\"name\":\"P1\",\"user\":\"U1\",\"date\":\"2026-11-21T10:15:30.123Z\",\"duration\":1234}";
+    PageEvent event = converter.convert(record(course));
+    assertThat(event.page()).isEqualTo("P1");
+    assertThat(event.user()).isEqualTo("U1");
+    assertThat(event.timestampMs()).isEqualTo(TS);
+    assertThat(event.durationMs()).isEqualTo(1234);
+  }
+
+  @Test
+  void shouldAcceptTheCourseFormatWithEpochMillisAsNumberOrText() {
+    String asNumber = "{\"name\":\"P1\",\"user\":\"U1\",\"date\":" + TS + ",\"duration\":1234}";
+    String asText = "{\"name\":\"P1\",\"user\":\"U1\",\"date\":\"" + TS + "\",\"duration\":1234}";
+    assertThat(converter.convert(record(asNumber)).timestampMs()).isEqualTo(TS);
+    assertThat(converter.convert(record(asText)).timestampMs()).isEqualTo(TS);
+  }
+
+  @Test
+  void shouldAcceptOffsetAndLocalIsoTimes() {
+    String withOffset =
+        "{\"page\":\"P1\",\"user\":\"U1\",\"date\":\"2026-11-21T12:15:30.123+02:00\",\"duration\":1}";
+    String local =
+        "{\"page\":\"P1\",\"user\":\"U1\",\"date\":\"2026-11-21T10:15:30.123\",\"duration\":1}";
+    assertThat(converter.convert(record(withOffset)).timestampMs()).isEqualTo(TS);
+    assertThat(converter.convert(record(local)).timestampMs()).isEqualTo(TS);
+  }
+
+  @Test
+  void shouldAcceptDatagenPageviewsThroughFieldMapping() {
+    FieldMapping datagen =
+        new FieldMapping(
+            FieldMapping.DEFAULT_EVENT_ID,
+            List.of("pageid"),
+            List.of("userid"),
+            List.of("viewtime"),
+            FieldMapping.DEFAULT_DURATION,
+            0,
+            FieldMapping.DEFAULT_MAX_STRING_LENGTH,
+            FieldMapping.DEFAULT_MAX_FUTURE_MS);
+    Schema pageviews =
+        SchemaBuilder.struct()
+            .name("ksql.pageviews")
+            .field("viewtime", Schema.INT64_SCHEMA)
+            .field("userid", Schema.STRING_SCHEMA)
+            .field("pageid", Schema.STRING_SCHEMA)
+            .build();
+    Struct value =
+        new Struct(pageviews).put("viewtime", TS).put("userid", "User_5").put("pageid", "Page_12");
+
+    PageEvent event =
+        new PageEventConverter(datagen, Clock.fixed(NOW, ZoneOffset.UTC)).convert(record(value));
+
+    assertThat(event).isEqualTo(new PageEvent("page-events-3-42", "Page_12", "User_5", TS, 0));
+  }
+
+  @Test
+  void shouldDeriveTheSameEventIdWhenTheRecordIsReplayed() {
+    Map<String, Object> noId = validMap();
+    noId.remove("eventId");
+    String first = converter.convert(record(noId)).eventId();
+    String replayed = converter.convert(record(new HashMap<>(noId))).eventId();
+    assertThat(first).isEqualTo("page-events-3-42").isEqualTo(replayed);
+  }
+
+  @Test
+  void shouldTurnANumericEventIdIntoText() {
+    Map<String, Object> value = validMap();
+    value.put("eventId", 987654321L);
+    assertThat(converter.convert(record(value)).eventId()).isEqualTo("987654321");
+  }
+
+  @Test
+  void shouldRoundAFractionalDuration() {
+    Map<String, Object> value = validMap();
+    value.put("durationMs", 1499.6);
+    assertThat(converter.convert(record(value)).durationMs()).isEqualTo(1500);
+  }
+
+  static Stream<Arguments> badValues() {
+    return Stream.of(
+        bad("missing page", without("page"), "page", "is missing (looked for page, name)"),
+        bad("missing user", without("user"), "user", "is missing"),
+        bad("missing timestamp", without("timestamp"), "timestamp", "is missing"),
+        bad("missing duration", without("durationMs"), "durationMs", "is missing"),
+        bad("page of wrong type", with("page", 17), "page", "expected a string, got a number"),
+        bad("user of wrong type", with("user", List.of("a")), "user", "got an array"),
+        bad("empty page", with("page", "  "), "page", "is empty"),
+        bad("unparsable date", with("timestamp", "yesterday"), "timestamp", "is not a date"),
+        bad("date of wrong type", with("timestamp", true), "timestamp", "got a boolean"),
+        bad("before 1970", with("timestamp", -1L), "timestamp", "is before 1970"),
+        bad(
+            "far future",
+            with("timestamp", "2099-01-01T00:00:00Z"),
+            "timestamp",
+            "too far in the future"),
+        bad("negative duration", with("durationMs", -5), "durationMs", "is negative: -5"),
+        bad("NaN duration", with("durationMs", Double.NaN), "durationMs", "is not a finite number"),
+        bad(
+            "infinite duration",
+            with("durationMs", Double.POSITIVE_INFINITY),
+            "durationMs",
+            "not a finite number"),
+        bad("duration as text", with("durationMs", "12"), "durationMs", "expected a number"),
+        bad(
+            "oversize page",
+            with("page", "x".repeat(1025)),
+            "page",
+            "is 1025 characters long; the limit is 1024"),
+        bad("oversize event id", with("eventId", "e".repeat(2000)), "eventId", "the limit is 1024"),
+        bad("non-object JSON", "[1,2,3]", null, "value is a JSON array; expected a JSON object"),
+        bad("JSON string literal", "\"hello\"", null, "value is a JSON string"),
+        bad("invalid JSON", "{\"page\": ", null, "value is not valid JSON"),
+        bad("empty JSON", "", null, "value is not valid JSON"),
+        bad(
+            "deeply nested JSON",
+            "[".repeat(5000) + "]".repeat(5000),
+            null,
+            "value is not valid JSON"),
+        bad(
+            "invalid UTF-8",
+            new byte[] {'{', '"', 'p', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
+            null,
+            "value is not valid JSON"),
+        bad("tombstone", null, null, "value is null (a tombstone)"),
+        bad("unsupported type", 42, null, "unsupported type java.lang.Integer"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badValues")
+  void shouldRejectBadInputNamingRecordFieldAndProblem(
+      String name, Object value, String field, String problem) {
+    assertThatThrownBy(() -> converter.convert(record(value)))
+        .isInstanceOfSatisfying(
+            PageEventDataException.class, e -> assertThat(e.field()).isEqualTo(field))
+        .hasMessageContaining("topic page-events partition 3 offset 42")
+        .hasMessageContaining(field == null ? "value " : "field '" + field + "'")
+        .hasMessageContaining(problem);
+  }
+
+  @Test
+  void shouldHonourAConfiguredStringLimit() {
+    FieldMapping tight =
+        new FieldMapping(
+            FieldMapping.DEFAULT_EVENT_ID,
+            FieldMapping.DEFAULT_PAGE,
+            FieldMapping.DEFAULT_USER,
+            FieldMapping.DEFAULT_TIMESTAMP,
+            FieldMapping.DEFAULT_DURATION,
+            FieldMapping.NO_DEFAULT_DURATION,
+            5,
+            FieldMapping.DEFAULT_MAX_FUTURE_MS);
+    PageEventConverter strict = new PageEventConverter(tight, Clock.fixed(NOW, ZoneOffset.UTC));
+    Map<String, Object> value = with("user", "abcdef");
+    value.put("page", "/p");
+    assertThatThrownBy(() -> strict.convert(record(value)))
+        .hasMessageContaining("field 'user' is 6 characters long; the limit is 5");
+  }
+
+  private static Arguments bad(String name, Object value, String field, String problem) {
+    return Arguments.of(name, value, field, problem);
+  }
+
+  private static Map<String, Object> without(String field) {
+    Map<String, Object> map = validMap();
+    map.remove(field);
+    return map;
+  }
+
+  private static Map<String, Object> with(String field, Object value) {
+    Map<String, Object> map = validMap();
+    map.put(field, value);
+    return map;
+  }
+}
