@@ -78,6 +78,25 @@ class FileIngestIT {
   }
 
   @Test
+  void shouldFailTheTaskNamingTheFileAndLineOfABadLineByDefault() throws Exception {
+    cluster.connect().kafka().createTopic("strict-events", 1);
+    appendEvents("strict.ndjson", 3);
+    append("strict.ndjson", "{\"eventId\":\"x\",\"page\":\"/p\",\"user\":\"u\"}\n");
+    cluster
+        .connect()
+        .configureConnector(
+            "strict",
+            config("strict-events", 1, Map.of("mode", "file", "file.directory", dir.toString())));
+    cluster
+        .connect()
+        .assertions()
+        .assertConnectorIsRunningAndTasksHaveFailed("strict", 1, "failed");
+    String trace = cluster.connect().connectorStatus("strict").tasks().get(0).trace();
+    assertThat(trace).contains("file strict.ndjson line 4").contains("'timestamp' is missing");
+    cluster.connect().deleteConnector("strict");
+  }
+
+  @Test
   void shouldTailNewFilesAndAppendsAndResumeAfterARestartWithoutLossOrDuplicates()
       throws Exception {
     String topic = "file-events";

@@ -5,21 +5,27 @@ import static dev.pageevents.source.ConnectTestCluster.eventIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pageevents.source.generator.GeneratorSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The generator mode in a real Connect runtime: rate, determinism, max.events, resume. */
+/**
+ * The generator mode in a real Connect runtime: rate, determinism, max.events, keys and schemas,
+ * validation through REST, and resume after a stop.
+ */
 class GeneratorIT {
   private static final String SEQUENCE = GeneratorSource.SEQUENCE_KEY;
   private static ConnectTestCluster cluster;
@@ -104,10 +110,64 @@ class GeneratorIT {
             topic, config(topic, 3, Map.of("events.per.second", "0", "max.events", "10000")));
     cluster.connect().assertions().assertConnectorAndExactlyNumTasksAreRunning(topic, 3, "3 tasks");
     cluster.awaitOffsetSum(topic, SEQUENCE, 10_000, 60_000);
-    List<String> ids = eventIds(cluster.readAll(topic, false));
+    List<ConsumerRecord<byte[], byte[]>> records = cluster.readAll(topic, false);
+    List<String> ids = eventIds(records);
     assertThat(ids).hasSize(10_000);
+    assertThat(records)
+        .allSatisfy(
+            r ->
+                assertThat(new String(r.key(), StandardCharsets.UTF_8))
+                    .isEqualTo(ConnectTestCluster.value(r).get("page")));
     assertThat(new HashSet<>(ids)).hasSize(10_000);
     assertThat(cluster.offsets(topic)).hasSize(3);
+  }
+
+  @Test
+  void shouldWriteTheConnectSchemaWhenTheConverterEmbedsSchemas() throws Exception {
+    String topic = "with-schemas";
+    cluster.connect().kafka().createTopic(topic, 1);
+    Map<String, String> config =
+        config(topic, 1, Map.of("events.per.second", "0", "max.events", "5", "key.field", "none"));
+    config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+    config.put("value.converter.schemas.enable", "true");
+    cluster.connect().configureConnector(topic, config);
+    cluster.awaitOffsetSum(topic, SEQUENCE, 5, 30_000);
+    List<ConsumerRecord<byte[], byte[]>> records = cluster.readAll(topic, false);
+    assertThat(records).hasSize(5).allSatisfy(r -> assertThat(r.key()).isNull());
+    Map<String, Object> envelope = ConnectTestCluster.value(records.get(0));
+    assertThat(((Map<?, ?>) envelope.get("schema")).get("name"))
+        .isEqualTo("dev.pageevents.PageEvent");
+    Map<?, ?> payload = (Map<?, ?>) envelope.get("payload");
+    assertThat(((Number) payload.get("timestamp")).longValue())
+        .isEqualTo(records.get(0).timestamp());
+  }
+
+  @Test
+  void shouldReportEveryBadSettingOnItsFieldThroughTheRestApi() {
+    Map<String, String> config =
+        config(
+            "unused",
+            1,
+            Map.of(
+                "events.per.second", "-1",
+                "zipf.exponent", "0",
+                "max.events", "-3",
+                "page.popularity", "normal"));
+    config.put("name", "invalid");
+    ConfigInfos infos =
+        cluster
+            .connect()
+            .validateConnectorConfig(PageEventSourceConnector.class.getSimpleName(), config);
+    Map<String, List<String>> errors = new HashMap<>();
+    infos.configs().stream()
+        .filter(c -> !c.configValue().errors().isEmpty())
+        .forEach(c -> errors.put(c.configValue().name(), c.configValue().errors()));
+    assertThat(errors)
+        .containsOnlyKeys("events.per.second", "zipf.exponent", "max.events", "page.popularity");
+    assertThat(infos.errorCount()).isEqualTo(4);
+    assertThat(errors.get("zipf.exponent").get(0))
+        .contains("greater than 0")
+        .doesNotContain("Exception");
   }
 
   @Test
