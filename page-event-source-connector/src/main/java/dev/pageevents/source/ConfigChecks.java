@@ -1,6 +1,8 @@
 package dev.pageevents.source;
 
+import dev.pageevents.source.ingest.file.FileIngestSettings;
 import dev.pageevents.source.ingest.http.HttpIngestServer;
+import dev.pageevents.source.ingest.http.HttpIngestSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -31,12 +33,12 @@ final class ConfigChecks {
   }
 
   private static void checkPort(Config config) {
-    if (!valid(config, PageEventSourceConfig.HTTP_PORT_CONFIG)
-        || !valid(config, PageEventSourceConfig.HTTP_BIND_CONFIG)) {
+    if (!valid(config, HttpIngestSettings.HTTP_PORT_CONFIG)
+        || !valid(config, HttpIngestSettings.HTTP_BIND_CONFIG)) {
       return;
     }
-    int port = (Integer) value(config, PageEventSourceConfig.HTTP_PORT_CONFIG);
-    String bind = value(config, PageEventSourceConfig.HTTP_BIND_CONFIG).toString();
+    int port = (Integer) value(config, HttpIngestSettings.HTTP_PORT_CONFIG);
+    String bind = value(config, HttpIngestSettings.HTTP_BIND_CONFIG).toString();
     if (port == 0 || HttpIngestServer.isOpenHere(port)) {
       return;
     }
@@ -46,7 +48,7 @@ final class ConfigChecks {
     } catch (IOException e) {
       error(
           config,
-          PageEventSourceConfig.HTTP_PORT_CONFIG,
+          HttpIngestSettings.HTTP_PORT_CONFIG,
           "Port "
               + port
               + " on "
@@ -58,12 +60,12 @@ final class ConfigChecks {
   }
 
   private static void checkDirectory(Config config) {
-    Object value = value(config, PageEventSourceConfig.FILE_DIRECTORY_CONFIG);
+    Object value = value(config, FileIngestSettings.FILE_DIRECTORY_CONFIG);
     String text = value == null ? "" : value.toString().trim();
     if (text.isEmpty()) {
       error(
           config,
-          PageEventSourceConfig.FILE_DIRECTORY_CONFIG,
+          FileIngestSettings.FILE_DIRECTORY_CONFIG,
           "file mode needs file.directory: the directory whose NDJSON files to read");
       return;
     }
@@ -72,18 +74,18 @@ final class ConfigChecks {
       if (!Files.isDirectory(directory)) {
         error(
             config,
-            PageEventSourceConfig.FILE_DIRECTORY_CONFIG,
+            FileIngestSettings.FILE_DIRECTORY_CONFIG,
             "Directory " + text + " does not exist on the worker; create it or fix the path");
       } else if (!Files.isReadable(directory)) {
         error(
             config,
-            PageEventSourceConfig.FILE_DIRECTORY_CONFIG,
+            FileIngestSettings.FILE_DIRECTORY_CONFIG,
             "Directory " + text + " is not readable by the worker; fix its permissions");
       }
     } catch (InvalidPathException e) {
       error(
           config,
-          PageEventSourceConfig.FILE_DIRECTORY_CONFIG,
+          FileIngestSettings.FILE_DIRECTORY_CONFIG,
           "'" + text + "' is not a valid path: " + e.getMessage());
     }
   }

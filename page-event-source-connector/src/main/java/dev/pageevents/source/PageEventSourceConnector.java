@@ -53,8 +53,10 @@ public class PageEventSourceConnector extends SourceConnector {
 
   @Override
   public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
-    Mode mode = new PageEventSourceConfig(connectorConfig).mode();
-    return mode == Mode.HTTP ? ExactlyOnceSupport.UNSUPPORTED : ExactlyOnceSupport.SUPPORTED;
+    String mode = connectorConfig.getOrDefault(PageEventSourceConfig.MODE_CONFIG, "generator");
+    return Mode.HTTP.name().equalsIgnoreCase(mode.trim())
+        ? ExactlyOnceSupport.UNSUPPORTED
+        : ExactlyOnceSupport.SUPPORTED;
   }
 
   @Override

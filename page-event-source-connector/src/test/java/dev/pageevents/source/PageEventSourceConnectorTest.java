@@ -18,6 +18,7 @@ import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** validate() per-field errors, task split, exactly-once declaration, shipped sample configs. */
 class PageEventSourceConnectorTest {
   private final PageEventSourceConnector connector = new PageEventSourceConnector();
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** Determinism, distinct ids and the distributions of the generator. */
 class EventGeneratorTest {
   private static GeneratorSettings settings(double zipf, long seed, long startMs) {
     return new GeneratorSettings(

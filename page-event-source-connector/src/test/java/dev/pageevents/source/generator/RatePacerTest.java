@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** How the pacer releases events over time. */
 class RatePacerTest {
   private static final long SECOND = 1_000_000_000L;
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Request bodies: object, array, NDJSON, and errors naming the line. */
 class EventBodyParserTest {
   private final EventBodyParser parser =
       new EventBodyParser(new PageEventConverter(FieldMapping.defaults()), () -> "generated");

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Reading complete lines of a growing file from a stored position. */
 class TailedFileTest {
   @TempDir Path dir;
 

@@ -1,4 +1,4 @@
-package dev.pageevents.source;
+package dev.pageevents.source.generator;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -6,9 +6,9 @@ import java.util.List;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
-/** Validators of the source connector's settings; each message names the field and the fix. */
-final class SourceValidators {
-  private SourceValidators() {}
+/** Validators of the generator settings; each message names the field and the fix. */
+final class GeneratorValidators {
+  private GeneratorValidators() {}
 
   /** A page count (one positive integer) or a list of non-blank page paths. */
   static final class Pages implements ConfigDef.Validator {
