@@ -26,7 +26,7 @@ import org.apache.kafka.tools.ProducerPerformance;
  * ProducerPerformance with the same record size and producer settings on the same broker, and the
  * JVM's RSS (broker and worker share this JVM) sampled during the connector run.
  *
- * <p>Usage: {@code SourceConnectorBenchmark [seconds=120] [tasks=1]}.
+ * <p>Usage: {@code SourceConnectorBenchmark [seconds=120] [tasks=2]}.
  */
 public final class SourceConnectorBenchmark {
   private static final String CONNECTOR_TOPIC = "bench-connector";
@@ -38,7 +38,7 @@ public final class SourceConnectorBenchmark {
 
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 120;
-    int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+    int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     Map<String, String> worker = new HashMap<>();
     worker.put("plugin.discovery", "service_load");
     worker.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
@@ -46,6 +46,8 @@ public final class SourceConnectorBenchmark {
     worker.put("value.converter.schemas.enable", "false");
     worker.put("producer.linger.ms", "5");
     worker.put("producer.batch.size", "65536");
+    // Connect's own default is 1 in flight; ProducerPerformance uses the client default of 5.
+    worker.put("producer.max.in.flight.requests.per.connection", "5");
     EmbeddedConnectCluster connect =
         new EmbeddedConnectCluster.Builder()
             .name("source-benchmark")
