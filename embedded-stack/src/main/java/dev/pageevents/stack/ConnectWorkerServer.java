@@ -93,6 +93,7 @@ public final class ConnectWorkerServer extends ForkedServer {
         name + " serves REST on " + endpoint(),
         Duration.ofSeconds(120),
         process,
-        () -> Http.status(endpoint() + "/connectors") == 200);
+        // /health answers 200 only once the herder has started (internal topics exist)
+        () -> Http.status(endpoint() + "/health") == 200);
   }
 }
