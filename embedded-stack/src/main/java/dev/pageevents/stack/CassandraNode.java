@@ -5,7 +5,6 @@ import dev.pageevents.stack.process.JavaCommand;
 import dev.pageevents.stack.process.Poll;
 import dev.pageevents.stack.process.Ports;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,11 +106,7 @@ final class CassandraNode extends ForkedServer {
             // A joining node of a fresh test ring has no data to stream: skip bootstrap.
             "auto_bootstrap: " + host.equals(seed),
             "concurrent_compactors: 1");
-    try {
-      Files.write(dir.resolve("cassandra.yaml"), yaml, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write cassandra.yaml in " + dir, e);
-    }
+    writeConfig("cassandra.yaml", yaml);
   }
 
   @Override

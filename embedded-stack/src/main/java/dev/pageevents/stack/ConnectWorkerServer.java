@@ -4,10 +4,6 @@ import dev.pageevents.stack.process.ForkedProcess;
 import dev.pageevents.stack.process.JavaCommand;
 import dev.pageevents.stack.process.Poll;
 import dev.pageevents.stack.process.Ports;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,11 +61,7 @@ public final class ConnectWorkerServer extends ForkedServer {
       props.add("plugin.path=" + pluginPath.toAbsolutePath());
     }
     extraProps.forEach((k, v) -> props.add(k + "=" + v));
-    try {
-      Files.write(dir.resolve("connect.properties"), props, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write connect.properties in " + dir, e);
-    }
+    writeConfig("connect.properties", props);
   }
 
   @Override

@@ -2,6 +2,10 @@ package dev.pageevents.stack;
 
 import dev.pageevents.stack.process.ForkedProcess;
 import dev.pageevents.stack.process.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +24,17 @@ abstract class ForkedServer implements StoreServer {
 
   /** Writes config files into a fresh {@link #dir}; called once before the first start. */
   protected abstract void prepare();
+
+  /** Writes a config file (relative to {@link #dir}); returns its path. */
+  protected Path writeConfig(String relativePath, List<String> lines) {
+    Path file = dir.resolve(relativePath);
+    try {
+      Files.createDirectories(file.getParent());
+      return Files.write(file, lines, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file, e);
+    }
+  }
 
   /** Fails with a clear message when a port this server needs is taken. */
   protected abstract void checkPorts();

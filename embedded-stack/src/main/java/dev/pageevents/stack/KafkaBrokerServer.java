@@ -4,10 +4,6 @@ import dev.pageevents.stack.process.ForkedProcess;
 import dev.pageevents.stack.process.JavaCommand;
 import dev.pageevents.stack.process.Poll;
 import dev.pageevents.stack.process.Ports;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,12 +54,7 @@ public final class KafkaBrokerServer extends ForkedServer {
             "group.initial.rebalance.delay.ms=0",
             // with a small heap the default dedupe buffer kills the broker at start
             "log.cleaner.dedupe.buffer.size=2097152");
-    Path config = dir.resolve("server.properties");
-    try {
-      Files.write(config, props, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + config, e);
-    }
+    Path config = writeConfig("server.properties", props);
     List<String> format =
         java()
             .build(

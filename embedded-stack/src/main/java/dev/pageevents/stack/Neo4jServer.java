@@ -4,10 +4,6 @@ import dev.pageevents.stack.process.ForkedProcess;
 import dev.pageevents.stack.process.JavaCommand;
 import dev.pageevents.stack.process.Poll;
 import dev.pageevents.stack.process.Ports;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -56,12 +52,7 @@ public final class Neo4jServer extends ForkedServer {
             "server.memory.pagecache.size=64m",
             "dbms.usage_report.enabled=false",
             "server.logs.debug.enabled=false");
-    try {
-      Path conf = Files.createDirectories(dir.resolve("conf"));
-      Files.write(conf.resolve("neo4j.conf"), config, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write neo4j.conf in " + dir, e);
-    }
+    writeConfig("conf/neo4j.conf", config);
   }
 
   @Override

@@ -7,7 +7,6 @@ import dev.pageevents.stack.process.Workspace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -76,11 +75,7 @@ public final class RedisServer extends ForkedServer {
     config.add("appendonly " + (persistent ? "yes" : "no"));
     config.add("appendfsync everysec");
     config.addAll(extraConfig);
-    try {
-      Files.write(dir.resolve("redis.conf"), config, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write redis.conf in " + dir, e);
-    }
+    writeConfig("redis.conf", config);
   }
 
   @Override
