@@ -78,6 +78,11 @@ public final class ForkedProcess {
     return process.isAlive();
   }
 
+  /** "exit code N" (128+N: killed by signal N) once the process is gone. */
+  public String exitDescription() {
+    return process.isAlive() ? "still running" : "exit code " + process.exitValue();
+  }
+
   /** Graceful stop: SIGTERM, then SIGKILL after {@code grace}. */
   public void stop(Duration grace) {
     signal("CONT");

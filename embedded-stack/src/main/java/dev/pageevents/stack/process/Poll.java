@@ -20,7 +20,11 @@ public final class Poll {
     while (!condition.getAsBoolean()) {
       if (process != null && !process.alive()) {
         throw new IllegalStateException(
-            what + ": the process exited. Log:\n" + process.logTail(40));
+            what
+                + ": the process exited ("
+                + process.exitDescription()
+                + "). Log:\n"
+                + process.logTail(40));
       }
       if (Instant.now().isAfter(deadline)) {
         String log = process == null ? "" : " Log:\n" + process.logTail(40);
