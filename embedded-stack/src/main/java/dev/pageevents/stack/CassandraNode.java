@@ -103,8 +103,6 @@ final class CassandraNode extends ForkedServer {
             "storage_port: " + storagePort,
             "native_transport_port: " + nativePort,
             "start_native_transport: true",
-            // A joining node of a fresh test ring has no data to stream: skip bootstrap.
-            "auto_bootstrap: " + host.equals(seed),
             "concurrent_compactors: 1");
     writeConfig("cassandra.yaml", yaml);
   }
