@@ -85,14 +85,7 @@ class CassandraTwoNodeIT {
         .assertions()
         .assertConnectorAndExactlyNumTasksAreRunning("cassandra-ring", 2, "a node down failed it");
 
-    // start() refuses while the old node's ports linger in TIME_WAIT (embedded-stack binds its
-    // port check without SO_REUSEADDR); it checks before launching, so retrying is safe.
-    await(
-        "the stopped node starts again",
-        () -> {
-          ring.node(1).start();
-          return true;
-        });
+    ring.node(1).start();
     await(
         "both replicas answer with all 600 rows",
         () -> count(cql, KEYSPACE, PAGE_TABLE, ConsistencyLevel.ALL) == 600);
