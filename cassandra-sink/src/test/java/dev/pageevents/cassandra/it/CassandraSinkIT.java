@@ -1,0 +1,261 @@
+package dev.pageevents.cassandra.it;
+
+import static dev.pageevents.cassandra.it.SinkIt.await;
+import static dev.pageevents.cassandra.it.SinkIt.count;
+import static dev.pageevents.cassandra.it.SinkIt.eventIds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlIdentifier;
+import com.datastax.oss.driver.api.core.CqlSession;
+import dev.pageevents.cassandra.CassandraSinkConnector;
+import dev.pageevents.cassandra.CassandraView;
+import dev.pageevents.cassandra.CassandraView.PageTotals;
+import dev.pageevents.cassandra.CassandraView.PartitionLocation;
+import dev.pageevents.cassandra.CassandraView.Visit;
+import dev.pageevents.cassandra.TimeBucket;
+import dev.pageevents.cassandra.it.TestEvents.Event;
+import dev.pageevents.stack.CassandraServer;
+import dev.pageevents.stack.KafkaConnectStack;
+import dev.pageevents.stack.SharedServers;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The Cassandra sink in a real Connect runtime against one real Cassandra 5 node. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CassandraSinkIT {
+  private static final String PAGE_TABLE = "visits_by_page_day";
+  private static final String USER_TABLE = "visits_by_user_day";
+
+  private static CassandraServer cassandra;
+  private static KafkaConnectStack stack;
+  private static EmbeddedConnectCluster connect;
+  private static CqlSession cql;
+
+  @BeforeAll
+  static void start() {
+    cassandra = SharedServers.cassandra();
+    cassandra.start();
+    stack = KafkaConnectStack.builder().build().start();
+    connect = stack.cluster();
+    cql = SinkIt.session(cassandra.contactPoints(), cassandra.localDatacenter());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cql != null) {
+      cql.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  private static Map<String, String> config(String topic, String keyspace) {
+    return SinkIt.connectorConfig(
+        topic, cassandra.endpoint(), cassandra.localDatacenter(), keyspace);
+  }
+
+  private static boolean bothTablesHold(String keyspace, long rows) {
+    return count(cql, keyspace, PAGE_TABLE, ConsistencyLevel.ONE) == rows
+        && count(cql, keyspace, USER_TABLE, ConsistencyLevel.ONE) == rows;
+  }
+
+  /** Expected ids not found, and (as "extra:" entries) ids found but not expected. */
+  private static Set<String> difference(Set<String> expected, Set<String> found) {
+    Set<String> diff = new TreeSet<>(expected);
+    diff.removeAll(found);
+    found.stream().filter(id -> !expected.contains(id)).forEach(id -> diff.add("extra:" + id));
+    return diff;
+  }
+
+  private static Set<String> ids(List<Event> events) {
+    return events.stream().map(Event::id).collect(Collectors.toSet());
+  }
+
+  @Test
+  @Order(1)
+  void shouldWriteEachEventToBothTablesServePartitionsInTimeOrderAndStayExactOnReplay()
+      throws Exception {
+    String topic = "visits";
+    String keyspace = "it_visits";
+    int n = 600;
+    connect.kafka().createTopic(topic, 3);
+    List<Event> events = TestEvents.generate("v", n);
+    SinkIt.produce(stack.bootstrapServers(), topic, TestEvents.json(events));
+
+    connect.configureConnector("cassandra-visits", config(topic, keyspace));
+    connect
+        .assertions()
+        .assertConnectorAndExactlyNumTasksAreRunning("cassandra-visits", 2, "sink did not start");
+    await(n + " rows in each table", () -> bothTablesHold(keyspace, n));
+    assertThat(eventIds(cql, keyspace, USER_TABLE, ConsistencyLevel.ONE)).isEqualTo(ids(events));
+
+    Event sample = events.get(7);
+    String day = TimeBucket.DAY.of(sample.ts());
+    try (CassandraView view =
+        new CassandraView(cql, CqlIdentifier.fromCql(keyspace), TimeBucket.DAY)) {
+      List<Visit> visits = view.partition(sample.page(), sample.ts());
+      List<String> expected =
+          events.stream()
+              .filter(e -> e.page().equals(sample.page()) && TimeBucket.DAY.of(e.ts()).equals(day))
+              .sorted(Comparator.comparing(Event::ts).reversed())
+              .map(Event::id)
+              .toList();
+      assertThat(visits).extracting(Visit::eventId).containsExactlyElementsOf(expected);
+      assertThat(visits).isSortedAccordingTo(Comparator.comparing(Visit::ts).reversed());
+
+      PartitionLocation where = view.locate(sample.page(), sample.ts());
+      long serverToken =
+          cql.execute(
+                  "SELECT token(page, day) FROM it_visits.visits_by_page_day"
+                      + " WHERE page = ? AND day = ? LIMIT 1",
+                  sample.page(),
+                  day)
+              .one()
+              .getLong(0);
+      assertThat(where.token()).isEqualTo(Long.toString(serverToken));
+      assertThat(where.replicas()).containsExactly(cassandra.endpoint());
+      assertThat(view.totalsPerPage()).isEqualTo(totals(events));
+    }
+
+    Map<String, String> replay = new HashMap<>(config(topic, keyspace));
+    replay.put("batch.by.partition", "true");
+    connect.configureConnector("cassandra-visits-replay", replay);
+    await(
+        "the replay connector committed every offset",
+        () -> SinkIt.committedOffsets(connect, "cassandra-visits-replay") == n);
+    assertThat(bothTablesHold(keyspace, n)).isTrue();
+    assertThat(eventIds(cql, keyspace, PAGE_TABLE, ConsistencyLevel.ONE)).isEqualTo(ids(events));
+    connect.deleteConnector("cassandra-visits");
+    connect.deleteConnector("cassandra-visits-replay");
+  }
+
+  private static Map<String, PageTotals> totals(List<Event> events) {
+    Map<String, PageTotals> totals = new TreeMap<>();
+    for (Event e : events) {
+      totals.merge(
+          e.page(),
+          new PageTotals(1, e.durationMs()),
+          (a, b) -> new PageTotals(a.visits() + 1, a.totalDurationMs() + b.totalDurationMs()));
+    }
+    return totals;
+  }
+
+  @Test
+  @Order(2)
+  void shouldSendPoisonRecordsToTheDeadLetterQueueAndWriteAllTheOthers() throws Exception {
+    String topic = "poison";
+    String keyspace = "it_poison";
+    connect.kafka().createTopic(topic, 1);
+    List<Event> good = TestEvents.generate("g", 100);
+    Event tooLongKey =
+        new Event(
+            "bad-key", "/" + "a".repeat(70_000), "u" + "b".repeat(70_000), TestEvents.START, 1);
+    List<String> values = new ArrayList<>(TestEvents.json(good));
+    values.add(10, "not json at all");
+    values.add(50, "{\"page\":\"/no-user\",\"timestamp\":\"2025-06-01T10:00:00Z\"}");
+    values.add(90, tooLongKey.json());
+    SinkIt.produce(stack.bootstrapServers(), topic, values);
+
+    Map<String, String> config = config(topic, keyspace);
+    config.put("pageevent.max.string.length", "200000");
+    connect.configureConnector("cassandra-poison", config);
+
+    List<String> dlq =
+        StreamSupport.stream(
+                connect.kafka().consume(3, SinkIt.TIMEOUT.toMillis(), topic + "-dlq").spliterator(),
+                false)
+            .map(ConsumerRecord::value)
+            .map(String::new)
+            .toList();
+    assertThat(dlq).hasSize(3).contains("not json at all").anyMatch(v -> v.contains("bad-key"));
+    await("the 100 good events in each table", () -> bothTablesHold(keyspace, 100));
+    assertThat(eventIds(cql, keyspace, PAGE_TABLE, ConsistencyLevel.ONE)).isEqualTo(ids(good));
+    connect
+        .assertions()
+        .assertConnectorAndExactlyNumTasksAreRunning(
+            "cassandra-poison", 2, "a bad record failed it");
+    connect.deleteConnector("cassandra-poison");
+  }
+
+  @Test
+  @Order(3)
+  void shouldRefuseAPreExistingTableOfAnotherShapeNamingTableAndColumn() {
+    cql.execute(
+        "CREATE KEYSPACE IF NOT EXISTS it_wrong WITH replication ="
+            + " {'class': 'SimpleStrategy', 'replication_factor': 1}");
+    cql.execute(
+        "CREATE TABLE IF NOT EXISTS it_wrong.visits_by_page_day (page text, day text,"
+            + " ts timestamp, event_id text, user text, duration_ms int,"
+            + " PRIMARY KEY ((page, day), ts, event_id))");
+    Map<String, String> config = config("wrong-schema", "it_wrong");
+    String expected =
+        "table it_wrong.visits_by_page_day: column duration_ms has type int, expected bigint";
+
+    List<String> keyspaceErrors =
+        connect
+            .validateConnectorConfig(CassandraSinkConnector.class.getName(), config)
+            .configs()
+            .stream()
+            .map(ConfigInfo::configValue)
+            .filter(v -> v.name().equals("cassandra.keyspace"))
+            .flatMap(v -> v.errors().stream())
+            .toList();
+    assertThat(keyspaceErrors).singleElement().asString().contains(expected);
+    assertThatThrownBy(() -> connect.configureConnector("cassandra-wrong", config))
+        .hasMessageContaining(expected);
+  }
+
+  @Test
+  @Order(4)
+  void shouldRecoverAndWriteExactlyEveryEventWhenCassandraIsKilledMidStream() throws Exception {
+    String topic = "stream";
+    String keyspace = "it_stream";
+    connect.kafka().createTopic(topic, 2);
+    List<Event> events = TestEvents.generate("s", 1500);
+    connect.configureConnector("cassandra-stream", config(topic, keyspace));
+    connect
+        .assertions()
+        .assertConnectorAndExactlyNumTasksAreRunning("cassandra-stream", 2, "sink did not start");
+
+    SinkIt.produce(stack.bootstrapServers(), topic, TestEvents.json(events.subList(0, 500)));
+    await("the first rows", () -> count(cql, keyspace, PAGE_TABLE, ConsistencyLevel.ONE) > 0);
+    cassandra.kill();
+    SinkIt.produce(stack.bootstrapServers(), topic, TestEvents.json(events.subList(500, 1000)));
+    cassandra.start();
+    SinkIt.produce(stack.bootstrapServers(), topic, TestEvents.json(events.subList(1000, 1500)));
+
+    Set<String> expected = ids(events);
+    for (String table : List.of(PAGE_TABLE, USER_TABLE)) {
+      SinkIt.awaitValue(
+          "every event in " + table + " after the restart",
+          () -> difference(expected, eventIds(cql, keyspace, table, ConsistencyLevel.ONE)),
+          Set::isEmpty);
+    }
+    assertThat(bothTablesHold(keyspace, 1500)).isTrue();
+    connect
+        .assertions()
+        .assertConnectorAndExactlyNumTasksAreRunning(
+            "cassandra-stream", 2, "the outage failed the sink");
+    connect.deleteConnector("cassandra-stream");
+  }
+}
