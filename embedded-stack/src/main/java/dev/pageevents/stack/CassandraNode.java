@@ -104,6 +104,8 @@ final class CassandraNode extends ForkedServer {
             "storage_port: " + storagePort,
             "native_transport_port: " + nativePort,
             "start_native_transport: true",
+            // A joining node of a fresh test ring has no data to stream: skip bootstrap.
+            "auto_bootstrap: " + host.equals(seed),
             "concurrent_compactors: 1");
     try {
       Files.write(dir.resolve("cassandra.yaml"), yaml, StandardCharsets.UTF_8);
@@ -157,7 +159,12 @@ final class CassandraNode extends ForkedServer {
   /** The JDK to run Cassandra on; fails with what to do when it is not 11 or 17. */
   static Path javaHome() {
     String configured = Env.get(JAVA_HOME_ENV);
-    Path home = Path.of(configured != null ? configured : System.getProperty("java.home"));
+    return requireSupportedJdk(
+        Path.of(configured != null ? configured : System.getProperty("java.home")));
+  }
+
+  /** {@code home} when it is a JDK 11 or 17, else a failure saying what to set. */
+  static Path requireSupportedJdk(Path home) {
     String version = javaVersion(home);
     if (!version.startsWith("17") && !version.startsWith("11")) {
       throw new IllegalStateException(

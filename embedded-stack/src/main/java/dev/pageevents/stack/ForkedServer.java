@@ -74,8 +74,10 @@ abstract class ForkedServer implements StoreServer {
 
   @Override
   public synchronized void stop() {
-    if (process != null) {
+    if (process != null && process.alive()) {
+      long stopping = System.nanoTime();
       process.stop(stopGrace());
+      StackLog.stopped(name, stopping);
     }
   }
 

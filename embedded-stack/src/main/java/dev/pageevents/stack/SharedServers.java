@@ -15,6 +15,7 @@ public final class SharedServers {
   public static final String NEO4J_ENV = "NEO4J_URI";
 
   private static final Map<String, StoreServer> SERVERS = new ConcurrentHashMap<>();
+  private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
 
   static {
     Runtime.getRuntime()
@@ -76,19 +77,20 @@ public final class SharedServers {
 
   /** The started server of one kind, creating and starting it on first use. */
   @SuppressWarnings("unchecked")
-  private static synchronized <S extends StoreServer> S shared(String kind, Supplier<S> factory) {
-    S server = (S) SERVERS.get(kind);
-    if (server == null) {
-      S created = factory.get();
-      try {
-        created.start();
-      } catch (RuntimeException e) {
-        created.close();
-        throw e;
+  private static <S extends StoreServer> S shared(String kind, Supplier<S> factory) {
+    synchronized (LOCKS.computeIfAbsent(kind, k -> new Object())) { // kinds start in parallel
+      S server = (S) SERVERS.get(kind);
+      if (server == null) {
+        server = factory.get();
+        try {
+          server.start();
+        } catch (RuntimeException e) {
+          server.close();
+          throw e;
+        }
+        SERVERS.put(kind, server);
       }
-      SERVERS.put(kind, created);
-      server = created;
+      return server;
     }
-    return server;
   }
 }

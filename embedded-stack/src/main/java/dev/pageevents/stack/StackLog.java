@@ -15,8 +15,9 @@ final class StackLog {
     System.out.printf("[embedded-stack] %s ready at %s in %d ms%n", name, endpoint, ms);
   }
 
-  static void info(String message) {
-    LOG.info(message);
-    System.out.println("[embedded-stack] " + message);
+  static void stopped(String name, long startNanos) {
+    long ms = (System.nanoTime() - startNanos) / 1_000_000;
+    LOG.info("{} stopped gracefully in {} ms", name, ms);
+    System.out.printf("[embedded-stack] %s stopped gracefully in %d ms%n", name, ms);
   }
 }

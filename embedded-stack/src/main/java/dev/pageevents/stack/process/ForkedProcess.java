@@ -92,6 +92,21 @@ public final class ForkedProcess {
     kill();
   }
 
+  /** Waits for a short-lived command to finish; returns its exit code (kills it on timeout). */
+  public int awaitExit(Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        kill();
+        throw new IllegalStateException(name + " did not finish within " + timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for " + name, e);
+    }
+    kill(); // already exited: only forgets it and deletes the pid file
+    return process.exitValue();
+  }
+
   /** SIGKILL, waiting until the process is gone. */
   public void kill() {
     process.destroyForcibly();

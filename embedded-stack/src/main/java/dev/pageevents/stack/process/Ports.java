@@ -55,7 +55,8 @@ public final class Ports {
   /** Whether a server could bind host:port now. */
   public static boolean isFree(String host, int port) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      socket.setReuseAddress(
+          true); // as servers bind: TIME_WAIT leftovers of a stopped server do not count
       socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
       return true;
     } catch (IOException e) {
