@@ -78,6 +78,9 @@ public final class PageEventTopic {
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    // One batch in flight: on a just-created topic the first batch can bounce (NOT_LEADER) while
+    // later ones land, and the idempotent producer then loops on OUT_OF_ORDER_SEQUENCE_NUMBER.
+    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
       List<Future<?>> sent = new ArrayList<>();
