@@ -132,6 +132,18 @@ class MongoWriterTest {
   }
 
   @Test
+  void shouldWriteWithTheDefaultMajorityWriteConcernFromTheConfig() throws Exception {
+    MongoSinkConfig config = new MongoSinkConfig(java.util.Map.of("connection.uri", uri));
+    try (MongoWriter configured =
+        new MongoWriter(MongoWriter.createClient(config), config.database(), null)) {
+      configured.write(batch("events", 0, 3));
+    }
+
+    assertThat(client.getDatabase("pageevents").getCollection("events").countDocuments())
+        .isEqualTo(3);
+  }
+
+  @Test
   void shouldClassifyUnreachableServersAsTransient() {
     assertThat(writer.classify(new MongoTimeoutException("no server")))
         .isEqualTo(ErrorKind.TRANSIENT);
