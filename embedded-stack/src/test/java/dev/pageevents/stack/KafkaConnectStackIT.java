@@ -17,25 +17,14 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StackExtension.class)
 class KafkaConnectStackIT {
-  private static KafkaConnectStack stack;
-
-  @BeforeAll
-  static void startStack() {
-    stack = KafkaConnectStack.builder().brokers(1).workers(1).build().start();
-  }
-
-  @AfterAll
-  static void stopStack() {
-    stack.close();
-  }
 
   @Test
-  void shouldReadBackWhatKafkaClientsProduced() throws Exception {
+  void shouldReadBackWhatKafkaClientsProduced(KafkaConnectStack stack) throws Exception {
     stack.cluster().kafka().createTopic("smoke");
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(
@@ -66,7 +55,7 @@ class KafkaConnectStackIT {
   }
 
   @Test
-  void shouldServeConnectRestApiWithServiceLoadedPlugins() throws Exception {
+  void shouldServeConnectRestApiWithServiceLoadedPlugins(KafkaConnectStack stack) throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(

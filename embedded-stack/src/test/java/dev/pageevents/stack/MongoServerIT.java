@@ -8,14 +8,14 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StackExtension.class)
 class MongoServerIT {
 
   @Test
-  void shouldWriteAndReadBackThroughTheSyncDriverAndSayWhichMongoAnswered(TestReporter report) {
-    MongoServer mongo = SharedServers.mongo();
-    report.publishEntry("mongodb", mongo.describe());
+  void shouldWriteAndReadBackThroughTheSyncDriverAndSayWhichMongoAnswered(
+      @SharedServer(Store.MONGO) MongoServer mongo) {
     try (MongoClient client = MongoClients.create(mongo.endpoint())) {
       MongoCollection<Document> pages = client.getDatabase("smoke").getCollection("pages");
       pages.insertOne(new Document("_id", "/home").append("visits", 7));

@@ -6,15 +6,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisCluster;
 
+@ExtendWith(StackExtension.class)
 class RedisClusterIT {
 
   @Test
-  void shouldReadThroughOneNodeWhatWasWrittenThroughAnother() {
-    RedisClusterServer cluster = SharedServers.redisCluster();
+  void shouldReadThroughOneNodeWhatWasWrittenThroughAnother(
+      @SharedServer(Store.REDIS_CLUSTER) RedisClusterServer cluster) {
     assertThat(cluster.nodes()).hasSize(3);
     HostAndPort first = HostAndPort.from(cluster.nodes().get(0));
     HostAndPort last = HostAndPort.from(cluster.nodes().get(2));
