@@ -134,6 +134,9 @@ public final class WritePipeline implements AutoCloseable {
         writer.write(batch);
         metrics.recordBatch(batch.size(), System.nanoTime() - start);
         return;
+      } catch (RejectedRecordsException e) {
+        reportRejected(batch, e, System.nanoTime() - start);
+        return;
       } catch (Exception e) {
         switch (classify(e)) {
           case DATA -> {
@@ -144,6 +147,15 @@ public final class WritePipeline implements AutoCloseable {
           case TRANSIENT -> backOff(batch, retry, e);
         }
       }
+    }
+  }
+
+  /** The store applied the batch but these items: report exactly them, no bisection needed. */
+  private void reportRejected(
+      List<PageEventRecord> batch, RejectedRecordsException rejected, long nanos) {
+    metrics.recordBatch(batch.size() - rejected.reasons().size(), nanos);
+    for (int index : rejected.reasons().keySet()) {
+      badRecords.handle(batch.get(index).record(), rejected.errorFor(index));
     }
   }
 

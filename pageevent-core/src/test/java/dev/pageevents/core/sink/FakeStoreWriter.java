@@ -3,11 +3,14 @@ package dev.pageevents.core.sink;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A store that keeps what it was given. It rejects (as a data error) any batch holding a record
- * whose page is "poison", and can be told to fail the next writes with given errors.
+ * whose page is "poison", rejects item by item records whose page is "rejected" while keeping the
+ * rest, and can be told to fail the next writes with given errors.
  */
 final class FakeStoreWriter implements StoreWriter {
   static final class TransientError extends RuntimeException {
@@ -35,7 +38,7 @@ final class FakeStoreWriter implements StoreWriter {
   boolean closed;
 
   @Override
-  public void write(List<PageEventRecord> batch) {
+  public void write(List<PageEventRecord> batch) throws RejectedRecordsException {
     attempts++;
     if (!nextFailures.isEmpty()) {
       throw nextFailures.poll();
@@ -44,7 +47,17 @@ final class FakeStoreWriter implements StoreWriter {
       throw new PoisonError();
     }
     batchSizes.add(batch.size());
-    batch.forEach(r -> storedIds.add(r.event().eventId()));
+    Map<Integer, String> rejected = new HashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      if (batch.get(i).event().page().equals("rejected")) {
+        rejected.put(i, "item " + i + " does not fit the mapping");
+      } else {
+        storedIds.add(batch.get(i).event().eventId());
+      }
+    }
+    if (!rejected.isEmpty()) {
+      throw new RejectedRecordsException(rejected);
+    }
   }
 
   @Override

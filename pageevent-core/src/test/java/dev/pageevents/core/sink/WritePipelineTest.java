@@ -114,6 +114,25 @@ class WritePipelineTest {
   }
 
   @Test
+  void shouldReportExactlyTheItemsTheStoreRejectedWithoutBisecting() {
+    FakeSinkTaskContext context = new FakeSinkTaskContext(true);
+    WritePipeline pipeline = pipeline(100, true, context);
+    List<SinkRecord> records = events(6);
+    records.set(1, event(1, "rejected"));
+    records.set(4, event(4, "rejected"));
+
+    pipeline.put(records);
+
+    assertThat(store.attempts).isEqualTo(1);
+    assertThat(store.storedIds).containsExactly("e0", "e2", "e3", "e5");
+    assertThat(context.reported).extracting(SinkRecord::kafkaOffset).containsExactly(1L, 4L);
+    assertThat(context.reportedErrors.get(0)).hasMessageContaining("item 1 does not fit");
+    assertThat(metrics.getRecordsWritten()).isEqualTo(4);
+    assertThat(metrics.getRecordsSentToDlq()).isEqualTo(2);
+    assertThat(pipeline.preCommit(consumedUpTo(6))).isEqualTo(consumedUpTo(6));
+  }
+
+  @Test
   void shouldReportUnconvertibleRecordsAndWriteTheRest() {
     List<SinkRecord> records = events(6);
     records.set(2, new SinkRecord(TOPIC, 0, null, null, null, "{not json", 2));

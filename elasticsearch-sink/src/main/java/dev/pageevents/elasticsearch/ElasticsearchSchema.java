@@ -1,0 +1,63 @@
+package dev.pageevents.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import java.io.IOException;
+
+/**
+ * The index template every index of the sink is created from: an explicit, strict mapping (page as
+ * text with a keyword sub-field, user keyword, timestamp date, durationMs long) and the configured
+ * shards and replicas. Putting it again replaces it, so a restart applies changed settings to new
+ * indices.
+ */
+final class ElasticsearchSchema {
+  static final String EVENT_ID = "eventId";
+  static final String PAGE = "page";
+  static final String PAGE_KEYWORD = "page.keyword";
+  static final String USER = "user";
+  static final String TIMESTAMP = "timestamp";
+  static final String DURATION_MS = "durationMs";
+
+  /** Keyword values longer than this are not indexed for terms aggregations (text still is). */
+  static final int PAGE_KEYWORD_IGNORE_ABOVE = 2048;
+
+  private ElasticsearchSchema() {}
+
+  static void putTemplate(
+      ElasticsearchClient client, String name, IndexPattern pattern, int shards, int replicas)
+      throws IOException {
+    client
+        .indices()
+        .putIndexTemplate(
+            t ->
+                t.name(name)
+                    .indexPatterns(pattern.wildcard())
+                    .priority(200L)
+                    .template(
+                        template ->
+                            template
+                                .settings(
+                                    s ->
+                                        s.numberOfShards(Integer.toString(shards))
+                                            .numberOfReplicas(Integer.toString(replicas)))
+                                .mappings(
+                                    m ->
+                                        m.dynamic(DynamicMapping.Strict)
+                                            .properties(EVENT_ID, p -> p.keyword(k -> k))
+                                            .properties(
+                                                PAGE,
+                                                p ->
+                                                    p.text(
+                                                        text ->
+                                                            text.fields(
+                                                                "keyword",
+                                                                f ->
+                                                                    f.keyword(
+                                                                        k ->
+                                                                            k.ignoreAbove(
+                                                                                PAGE_KEYWORD_IGNORE_ABOVE)))))
+                                            .properties(USER, p -> p.keyword(k -> k))
+                                            .properties(TIMESTAMP, p -> p.date(d -> d))
+                                            .properties(DURATION_MS, p -> p.long_(l -> l)))));
+  }
+}

@@ -1,0 +1,119 @@
+package dev.pageevents.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.pageevents.core.view.PageTotals;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The read side of the Elasticsearch sink, over every index of its pattern: counts, full-text
+ * search on pages, totals per page (terms aggregation), and which index and shard hold an event.
+ * Never writes (it refreshes, so just-written documents are visible).
+ */
+public final class ElasticsearchView {
+  /** Most distinct pages {@link #totalsByPage} returns. */
+  static final int MAX_PAGES = 10_000;
+
+  private final ElasticsearchClient client;
+  private final String indices;
+
+  /**
+   * @param indices the indices to read, e.g. {@code pageevents-*}
+   */
+  public ElasticsearchView(ElasticsearchClient client, String indices) {
+    this.client = client;
+    this.indices = indices;
+  }
+
+  /**
+   * Where an event's document lives.
+   *
+   * @param index the daily (or per-topic) index that holds it
+   * @param shard the shard, as Elasticsearch names it: {@code [index][number]}
+   * @param node the id of the node that answered from that shard
+   */
+  public record Location(String eventId, String index, String shard, String node) {}
+
+  /** A document found by a search: its id and page. */
+  public record Match(String eventId, String page) {}
+
+  /** Makes every indexed document visible to search. */
+  public void refresh() throws IOException {
+    client.indices().refresh(r -> r.index(indices).allowNoIndices(true));
+  }
+
+  public long count() throws IOException {
+    refresh();
+    return client.count(c -> c.index(indices).allowNoIndices(true)).count();
+  }
+
+  /** Full-text match on the page, e.g. "products" finds /products/123; at most {@code limit}. */
+  public List<Match> searchPages(String text, int limit) throws IOException {
+    refresh();
+    SearchResponse<Map> response =
+        client.search(
+            s ->
+                s.index(indices)
+                    .allowNoIndices(true)
+                    .size(limit)
+                    .query(q -> q.match(m -> m.field(ElasticsearchSchema.PAGE).query(text))),
+            Map.class);
+    return response.hits().hits().stream()
+        .map(hit -> new Match(hit.id(), String.valueOf(hit.source().get(ElasticsearchSchema.PAGE))))
+        .toList();
+  }
+
+  /** Visits and total duration per page: a terms aggregation on page.keyword with a sum. */
+  public Map<String, PageTotals> totalsByPage() throws IOException {
+    refresh();
+    SearchResponse<Void> response =
+        client.search(
+            s ->
+                s.index(indices)
+                    .allowNoIndices(true)
+                    .size(0)
+                    .aggregations(
+                        "pages",
+                        a ->
+                            a.terms(t -> t.field(ElasticsearchSchema.PAGE_KEYWORD).size(MAX_PAGES))
+                                .aggregations(
+                                    "duration",
+                                    d -> d.sum(sum -> sum.field(ElasticsearchSchema.DURATION_MS)))),
+            Void.class);
+    Map<String, PageTotals> totals = new TreeMap<>();
+    for (StringTermsBucket bucket :
+        response.aggregations().get("pages").sterms().buckets().array()) {
+      String page = bucket.key().stringValue();
+      long duration = (long) bucket.aggregations().get("duration").sum().value();
+      totals.put(page, new PageTotals(page, bucket.docCount(), duration));
+    }
+    return totals;
+  }
+
+  /**
+   * Which index and shard hold the event (from a search with {@code explain}, which names both).
+   */
+  public Location whereIs(String eventId) throws IOException {
+    refresh();
+    SearchResponse<Void> response =
+        client.search(
+            s ->
+                s.index(indices)
+                    .allowNoIndices(true)
+                    .explain(true)
+                    .source(src -> src.fetch(false))
+                    .query(q -> q.ids(ids -> ids.values(eventId))),
+            Void.class);
+    List<Hit<Void>> hits = response.hits().hits();
+    if (hits.isEmpty()) {
+      return new Location(eventId, null, null, null);
+    }
+    Hit<Void> hit = hits.get(0);
+    return new Location(eventId, hit.index(), hit.shard(), hit.node());
+  }
+}

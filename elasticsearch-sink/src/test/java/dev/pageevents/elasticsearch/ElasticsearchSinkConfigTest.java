@@ -1,0 +1,129 @@
+package dev.pageevents.elasticsearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pageevents.core.sink.ErrorKind;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+import org.junit.jupiter.api.Test;
+
+class ElasticsearchSinkConfigTest {
+
+  private static Map<String, String> connector(String... pairs) {
+    Map<String, String> props = new HashMap<>();
+    props.put("name", "es");
+    props.put("connector.class", ElasticsearchSinkConnector.class.getName());
+    props.put("topics", "t");
+    props.put("connection.urls", "http://127.0.0.1:1");
+    for (int i = 0; i < pairs.length; i += 2) {
+      props.put(pairs[i], pairs[i + 1]);
+    }
+    return props;
+  }
+
+  private static List<String> errors(Map<String, String> props, String field) {
+    List<ConfigValue> values = new ElasticsearchSinkConnector().validate(props).configValues();
+    return values.stream()
+        .filter(v -> v.name().equals(field))
+        .findFirst()
+        .orElseThrow()
+        .errorMessages();
+  }
+
+  @Test
+  void shouldDefaultToDailyIndicesTwoRequestsInFlightAndBatchesOf2000() {
+    ElasticsearchSinkConfig config = new ElasticsearchSinkConfig(Map.of());
+
+    assertThat(config.indexPattern().toString()).isEqualTo("pageevents-{yyyy.MM.dd}");
+    assertThat(config.bulkPlan()).isEqualTo(new BulkPlan(500, 5L << 20, 2, 50));
+    assertThat(config.pipelineSettings().batchSize()).isEqualTo(2000);
+  }
+
+  @Test
+  void shouldRejectABadIndexPatternNamingTheField() {
+    assertThatThrownBy(() -> new ElasticsearchSinkConfig(Map.of("index.pattern", "{topic}")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("index.pattern")
+        .hasMessageContaining("fixed prefix");
+  }
+
+  @Test
+  void shouldRejectNonHttpUrls() {
+    assertThatThrownBy(() -> new ElasticsearchSinkConfig(Map.of("connection.urls", "es1:9200")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http://host:port");
+  }
+
+  @Test
+  void shouldReportBothCredentialKindsOnTheApiKeyField() {
+    Map<String, String> props =
+        connector(
+            "connection.username", "u", "connection.password", "p", "connection.api.key", "k");
+
+    assertThat(errors(props, "connection.api.key")).singleElement().asString().contains("not both");
+  }
+
+  @Test
+  void shouldReportAUsernameWithoutPassword() {
+    assertThat(errors(connector("connection.username", "u"), "connection.password"))
+        .singleElement()
+        .asString()
+        .contains("set connection.password");
+  }
+
+  @Test
+  void shouldReportAnUnreachableClusterOnTheUrlsField() {
+    assertThat(errors(connector(), "connection.urls"))
+        .singleElement()
+        .asString()
+        .contains("Cannot reach Elasticsearch");
+  }
+
+  @Test
+  void shouldClassifyThrottlingAndOutagesAsTransientAndAuthAsFatal() {
+    ElasticsearchWriter writer =
+        new ElasticsearchWriter(
+            ElasticsearchClients.transport(new ElasticsearchSinkConfig(Map.of())),
+            new ElasticsearchSinkConfig(Map.of()));
+    try {
+      assertThat(writer.classify(new ConnectException("refused"))).isEqualTo(ErrorKind.TRANSIENT);
+      assertThat(writer.classify(new IOException("reset"))).isEqualTo(ErrorKind.TRANSIENT);
+      assertThat(writer.classify(new ElasticsearchWriter.ItemsThrottledException(3, "429")))
+          .isEqualTo(ErrorKind.TRANSIENT);
+      assertThat(writer.classify(new IllegalStateException("bug"))).isEqualTo(ErrorKind.FATAL);
+    } finally {
+      writer.close();
+    }
+    assertThat(ElasticsearchWriter.byStatus(429)).isEqualTo(ErrorKind.TRANSIENT);
+    assertThat(ElasticsearchWriter.byStatus(503)).isEqualTo(ErrorKind.TRANSIENT);
+    assertThat(ElasticsearchWriter.byStatus(401)).isEqualTo(ErrorKind.FATAL);
+    assertThat(ElasticsearchWriter.byStatus(403)).isEqualTo(ErrorKind.FATAL);
+    assertThat(ElasticsearchWriter.byStatus(400)).isEqualTo(ErrorKind.DATA);
+  }
+
+  @Test
+  void shouldAcceptEveryShippedSampleConfig() throws Exception {
+    List<Path> samples;
+    try (Stream<Path> files = Files.list(Path.of("src/main/hub/etc"))) {
+      samples = files.filter(p -> p.toString().endsWith(".json")).toList();
+    }
+    assertThat(samples).hasSize(1);
+    for (Path sample : samples) {
+      @SuppressWarnings("unchecked")
+      Map<String, String> props = new ObjectMapper().readValue(sample.toFile(), Map.class);
+      assertThat(props)
+          .containsEntry("connector.class", ElasticsearchSinkConnector.class.getName());
+      new ElasticsearchSinkConfig(props);
+    }
+  }
+}

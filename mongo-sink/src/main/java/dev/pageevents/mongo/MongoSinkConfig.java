@@ -1,0 +1,193 @@
+package dev.pageevents.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.WriteConcern;
+import dev.pageevents.core.config.PageEventSinkConfig;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.NonEmptyString;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/** Settings of the MongoDB sink: where to connect, which collection, how durable each write is. */
+public final class MongoSinkConfig extends PageEventSinkConfig {
+  public static final String CONNECTION_GROUP = "Connection";
+
+  public static final String CONNECTION_URI_CONFIG = "connection.uri";
+  private static final String CONNECTION_URI_DOC =
+      "MongoDB connection string, e.g. mongodb://user:pass@host1:27017,host2:27017/?replicaSet=rs0"
+          + "&tls=true. Credentials, TLS and replica set options all go here; it is masked by the"
+          + " REST API.";
+  private static final String CONNECTION_URI_DISPLAY = "Connection string";
+
+  public static final String DATABASE_CONFIG = "database";
+  private static final String DATABASE_DOC = "Database the events are written to.";
+  public static final String DATABASE_DEFAULT = "pageevents";
+  private static final String DATABASE_DISPLAY = "Database";
+
+  public static final String COLLECTION_CONFIG = "collection";
+  private static final String COLLECTION_DOC =
+      "Collection the events are written to; empty uses the record's topic name.";
+  public static final String COLLECTION_DEFAULT = "";
+  private static final String COLLECTION_DISPLAY = "Collection";
+
+  public static final String SERVER_SELECTION_TIMEOUT_CONFIG = "server.selection.timeout.ms";
+  private static final String SERVER_SELECTION_TIMEOUT_DOC =
+      "How long a write waits for a usable server (primary) before it fails as transient and"
+          + " is retried.";
+  public static final int SERVER_SELECTION_TIMEOUT_DEFAULT = 10_000;
+  private static final String SERVER_SELECTION_TIMEOUT_DISPLAY = "Server selection timeout (ms)";
+
+  public static final String WRITE_CONCERN_CONFIG = "write.concern";
+  private static final String WRITE_CONCERN_DOC =
+      "Write concern of every bulk write: 'majority' (survives a primary failover), a number of"
+          + " members such as '1', or a tag set name. Offsets commit only after it is satisfied.";
+  public static final String WRITE_CONCERN_DEFAULT = "majority";
+  private static final String WRITE_CONCERN_DISPLAY = "Write concern";
+
+  public static final int BATCH_SIZE_DEFAULT = 1000;
+
+  public static final ConfigDef CONFIG_DEF = definition();
+
+  public MongoSinkConfig(Map<?, ?> props) {
+    super(CONFIG_DEF, props);
+  }
+
+  private static ConfigDef definition() {
+    ConfigDef def = new ConfigDef();
+    def.define(
+        CONNECTION_URI_CONFIG,
+        Type.PASSWORD,
+        ConfigDef.NO_DEFAULT_VALUE,
+        new ConnectionStringValidator(),
+        Importance.HIGH,
+        CONNECTION_URI_DOC,
+        CONNECTION_GROUP,
+        1,
+        Width.LONG,
+        CONNECTION_URI_DISPLAY);
+    def.define(
+        DATABASE_CONFIG,
+        Type.STRING,
+        DATABASE_DEFAULT,
+        new NonEmptyString(),
+        Importance.HIGH,
+        DATABASE_DOC,
+        CONNECTION_GROUP,
+        2,
+        Width.MEDIUM,
+        DATABASE_DISPLAY);
+    def.define(
+        COLLECTION_CONFIG,
+        Type.STRING,
+        COLLECTION_DEFAULT,
+        Importance.MEDIUM,
+        COLLECTION_DOC,
+        CONNECTION_GROUP,
+        3,
+        Width.MEDIUM,
+        COLLECTION_DISPLAY);
+    def.define(
+        SERVER_SELECTION_TIMEOUT_CONFIG,
+        Type.INT,
+        SERVER_SELECTION_TIMEOUT_DEFAULT,
+        Range.atLeast(1),
+        Importance.LOW,
+        SERVER_SELECTION_TIMEOUT_DOC,
+        CONNECTION_GROUP,
+        4,
+        Width.SHORT,
+        SERVER_SELECTION_TIMEOUT_DISPLAY);
+    def.define(
+        WRITE_CONCERN_CONFIG,
+        Type.STRING,
+        WRITE_CONCERN_DEFAULT,
+        new WriteConcernValidator(),
+        Importance.MEDIUM,
+        WRITE_CONCERN_DOC,
+        WRITES_GROUP,
+        2,
+        Width.SHORT,
+        WRITE_CONCERN_DISPLAY);
+    return withSharedGroups(def, BATCH_SIZE_DEFAULT);
+  }
+
+  public ConnectionString connectionString() {
+    return new ConnectionString(getPassword(CONNECTION_URI_CONFIG).value());
+  }
+
+  public String database() {
+    return getString(DATABASE_CONFIG);
+  }
+
+  /** The configured collection, or null to use each record's topic. */
+  public String collection() {
+    String name = getString(COLLECTION_CONFIG);
+    return name == null || name.isBlank() ? null : name.trim();
+  }
+
+  public int serverSelectionTimeoutMs() {
+    return getInt(SERVER_SELECTION_TIMEOUT_CONFIG);
+  }
+
+  public WriteConcern writeConcern() {
+    return parseWriteConcern(getString(WRITE_CONCERN_CONFIG));
+  }
+
+  static WriteConcern parseWriteConcern(String value) {
+    String text = value.trim();
+    if (text.matches("\\d{1,3}")) {
+      return new WriteConcern(Integer.parseInt(text));
+    }
+    return new WriteConcern(text);
+  }
+
+  /** Rejects values the driver cannot parse as a connection string, naming the problem. */
+  static final class ConnectionStringValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      if (value == null) {
+        throw new ConfigException(name, null, "Set " + name + ", e.g. mongodb://127.0.0.1:27017");
+      }
+      try {
+        new ConnectionString(((Password) value).value());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(
+            name,
+            "[hidden]",
+            "Not a MongoDB connection string ("
+                + e.getMessage()
+                + "); use mongodb://host:port/ or mongodb+srv://host/");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "a mongodb:// or mongodb+srv:// connection string";
+    }
+  }
+
+  /** Accepts 'majority', a member count or a tag set name. */
+  static final class WriteConcernValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      String text = value == null ? "" : value.toString().trim();
+      if (text.isEmpty() || text.equalsIgnoreCase("0")) {
+        throw new ConfigException(
+            name,
+            value,
+            "Use 'majority' or a number of members of at least 1; unacknowledged writes (0)"
+                + " would let offsets commit before MongoDB stored the events");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "'majority', a number of members >= 1, or a tag set name";
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.pageevents.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.WriteConcern;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+import org.junit.jupiter.api.Test;
+
+class MongoSinkConfigTest {
+
+  @Test
+  void shouldDefaultToMajorityWritesTheTopicAsCollectionAndBatchesOf1000() {
+    MongoSinkConfig config = new MongoSinkConfig(Map.of("connection.uri", "mongodb://h:27017"));
+
+    assertThat(config.writeConcern()).isEqualTo(WriteConcern.MAJORITY);
+    assertThat(config.collection()).isNull();
+    assertThat(config.database()).isEqualTo("pageevents");
+    assertThat(config.pipelineSettings().batchSize()).isEqualTo(1000);
+  }
+
+  @Test
+  void shouldParseNumericWriteConcerns() {
+    assertThat(MongoSinkConfig.parseWriteConcern("2")).isEqualTo(new WriteConcern(2));
+  }
+
+  @Test
+  void shouldRejectUnacknowledgedWritesNamingTheField() {
+    assertThatThrownBy(
+            () ->
+                new MongoSinkConfig(Map.of("connection.uri", "mongodb://h", "write.concern", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("write.concern")
+        .hasMessageContaining("majority");
+  }
+
+  @Test
+  void shouldRejectAMalformedConnectionStringWithoutEchoingIt() {
+    assertThatThrownBy(() -> new MongoSinkConfig(Map.of("connection.uri", "http://secret@h")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("connection.uri")
+        .hasMessageNotContaining("secret");
+  }
+
+  @Test
+  void shouldReportAnUnreachableServerOnTheUriField() {
+    Map<String, String> props =
+        Map.of(
+            "name", "m",
+            "connector.class", MongoSinkConnector.class.getName(),
+            "topics", "t",
+            "connection.uri", "mongodb://127.0.0.1:1/?connectTimeoutMS=200");
+
+    List<ConfigValue> values = new MongoSinkConnector().validate(props).configValues();
+
+    ConfigValue uri =
+        values.stream().filter(v -> v.name().equals("connection.uri")).findFirst().orElseThrow();
+    assertThat(uri.errorMessages()).singleElement().asString().contains("Cannot reach MongoDB");
+  }
+
+  @Test
+  void shouldAcceptEveryShippedSampleConfig() throws Exception {
+    List<Path> samples;
+    try (Stream<Path> files = Files.list(Path.of("src/main/hub/etc"))) {
+      samples = files.filter(p -> p.toString().endsWith(".json")).toList();
+    }
+    assertThat(samples).hasSize(1);
+    for (Path sample : samples) {
+      @SuppressWarnings("unchecked")
+      Map<String, String> props = new ObjectMapper().readValue(sample.toFile(), Map.class);
+      assertThat(props).containsEntry("connector.class", MongoSinkConnector.class.getName());
+      new MongoSinkConfig(props);
+    }
+  }
+}

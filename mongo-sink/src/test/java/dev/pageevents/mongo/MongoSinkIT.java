@@ -1,0 +1,238 @@
+package dev.pageevents.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import dev.pageevents.core.event.PageEvent;
+import dev.pageevents.core.testing.PageEventTopic;
+import dev.pageevents.core.testing.SinkTaskMetricsProbe;
+import dev.pageevents.stack.KafkaConnectStack;
+import dev.pageevents.stack.MongoServer;
+import dev.pageevents.stack.SharedServers;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.apache.kafka.test.TestUtils;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The MongoDB sink in a real Connect runtime against the MongoDB the stack provides; the test that
+ * stops the server runs last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MongoSinkIT {
+  private static final String DATABASE = "it";
+  private static final List<String> PAGES =
+      List.of("/home", "/products/123", "/products/7", "/cart", "/checkout");
+  private static final long START = Instant.parse("2026-11-20T08:00:00Z").toEpochMilli();
+  private static final long TIMEOUT_MS = 120_000;
+
+  private static MongoServer mongo;
+  private static KafkaConnectStack stack;
+  private static EmbeddedConnectCluster connect;
+  private static MongoClient client;
+
+  @BeforeAll
+  static void startStack() {
+    mongo = SharedServers.mongo();
+    stack = KafkaConnectStack.builder().build().start();
+    assumeTrue(stack.cluster() != null, "needs the embedded Connect cluster (fault controls)");
+    connect = stack.cluster();
+    client = MongoClients.create(mongo.endpoint());
+    System.out.println(
+        "MongoDB answering MongoSinkIT: "
+            + mongo.describe()
+            + " at "
+            + mongo.endpoint()
+            + ", buildInfo: "
+            + new MongoView(client, DATABASE, "none").serverDescription());
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (client != null) {
+      client.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  private static PageEventTopic topic(String name, int partitions) {
+    connect.kafka().createTopic(name, partitions);
+    return new PageEventTopic(stack.bootstrapServers(), name);
+  }
+
+  private static Map<String, String> sinkConfig(String topic, String collection) {
+    Map<String, String> props = new HashMap<>();
+    props.put("connector.class", MongoSinkConnector.class.getName());
+    props.put("tasks.max", "2");
+    props.put("topics", topic);
+    props.put("connection.uri", mongo.endpoint());
+    props.put("database", DATABASE);
+    props.put("collection", collection);
+    props.put("write.concern", "1");
+    props.put("server.selection.timeout.ms", "2000");
+    props.put("retry.backoff.max.ms", "1000");
+    props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+    props.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+    props.put("errors.tolerance", "all");
+    props.put("errors.deadletterqueue.topic.name", topic + "-dlq");
+    props.put("errors.deadletterqueue.topic.replication.factor", "1");
+    props.put("errors.deadletterqueue.context.headers.enable", "true");
+    return props;
+  }
+
+  private static void awaitCount(MongoView view, long expected) throws InterruptedException {
+    TestUtils.waitForCondition(
+        () -> view.count() == expected,
+        TIMEOUT_MS,
+        () -> "expected " + expected + " documents, found " + safeCount(view));
+  }
+
+  private static String safeCount(MongoView view) {
+    try {
+      return Long.toString(view.count());
+    } catch (RuntimeException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
+  }
+
+  @Test
+  @Order(1)
+  void shouldWriteExactlyOneDocumentPerEventAndStillNAfterAFullReplay() throws Exception {
+    String name = "mongo-replay";
+    PageEventTopic topic = topic(name, 3);
+    List<PageEvent> events = topic.events(0, 1500, PAGES, START);
+    topic.produceEvents(events);
+    connect.configureConnector(name, sinkConfig(name, name));
+    MongoView view = new MongoView(client, DATABASE, name);
+
+    awaitCount(view, events.size());
+    assertThat(view.totalsByPage()).isEqualTo(topic.groundTruth());
+    List<String> indexes = new ArrayList<>();
+    collection(name).listIndexes().forEach(i -> indexes.add(i.getString("name")));
+    assertThat(indexes).contains(MongoSchema.PAGE_TS_INDEX, MongoSchema.USER_TS_INDEX);
+
+    // Lose some documents and tamper with one, then replay the whole topic from offset 0.
+    collection(name).deleteMany(Filters.in("_id", List.of(name + "-1", name + "-2", name + "-3")));
+    collection(name).updateOne(Filters.eq("_id", name + "-10"), Updates.set("page", "tampered"));
+    connect.stopConnector(name);
+    connect.resetConnectorOffsets(name);
+    connect.resumeConnector(name);
+
+    TestUtils.waitForCondition(
+        () -> SinkTaskMetricsProbe.sum(name, "RecordsWritten") >= events.size(),
+        TIMEOUT_MS,
+        "the replay did not rewrite every event");
+    assertThat(view.count()).isEqualTo(events.size());
+    assertThat(collection(name).find(Filters.eq("_id", name + "-10")).first())
+        .containsEntry("page", events.get(10).page());
+    assertThat(view.totalsByPage()).isEqualTo(topic.groundTruth());
+    MongoView.Location where = view.whereIs(name + "-10");
+    System.out.println("Where " + name + "-10 lives: " + where.explanation());
+    assertThat(where.shardKey()).containsEntry("page", events.get(10).page());
+    connect.deleteConnector(name);
+  }
+
+  @Test
+  @Order(2)
+  void shouldSendEveryPoisonRecordToTheDlqWithErrorHeadersWriteTheRestAndKeepRunning()
+      throws Exception {
+    String name = "mongo-poison";
+    PageEventTopic topic = topic(name, 1);
+    List<String> poison =
+        List.of(
+            "{not json",
+            "{\"eventId\":\"p-missing\",\"page\":\"/a\",\"user\":\"u\"}",
+            "{\"eventId\":\"p-type\",\"page\":\"/a\",\"user\":\"u\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"durationMs\":\"long\"}",
+            "{\"eventId\":{\"$ne\":null},\"page\":\"/a\",\"user\":\"u\",\"timestamp\":1700000000000,\"durationMs\":1}",
+            "{\"eventId\":\"p-op\",\"page\":{\"$gt\":\"\"},\"user\":\"u\",\"timestamp\":1700000000000,\"durationMs\":1}",
+            "{\"eventId\":\"p-dot\",\"page\":\"/a\",\"user\":{\"a.b\":1},\"timestamp\":1700000000000,\"durationMs\":1}");
+    String extraKeys =
+        "{\"eventId\":\"extra-keys\",\"page\":\"/x\",\"user\":\"u\",\"timestamp\":1700000000000,"
+            + "\"durationMs\":5,\"$where\":\"sleep(1000)\",\"a.b\":1,\"$set\":{\"page\":\"owned\"}}";
+    topic.produceEvents(topic.events(0, 100, PAGES, START));
+    topic.produceRaw(poison);
+    topic.produceEvents(topic.events(100, 200, PAGES, START));
+    topic.produceRaw(List.of(extraKeys));
+    connect.configureConnector(name, sinkConfig(name, name));
+    MongoView view = new MongoView(client, DATABASE, name);
+
+    awaitCount(view, 201);
+    ConsumerRecords<byte[], byte[]> dlq =
+        connect.kafka().consume(poison.size(), TIMEOUT_MS, name + "-dlq");
+    assertThat(dlq.count()).isEqualTo(poison.size());
+    List<String> values = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : dlq) {
+      values.add(new String(record.value(), StandardCharsets.UTF_8));
+      assertThat(header(record, "__connect.errors.topic")).isEqualTo(name);
+      assertThat(header(record, "__connect.errors.exception.message")).contains("Bad page event");
+    }
+    assertThat(values).containsExactlyInAnyOrderElementsOf(poison);
+    assertThat(collection(name).find(Filters.eq("_id", "extra-keys")).first().keySet())
+        .containsExactly("_id", "page", "user", "ts", "durationMs");
+    assertThat(view.totalsByPage()).isEqualTo(topic.groundTruth());
+    connect
+        .assertions()
+        .assertConnectorAndExactlyNumTasksAreRunning(name, 2, "the sink must keep running");
+    connect.deleteConnector(name);
+  }
+
+  @Test
+  @Order(3)
+  void shouldRecoverWhenMongoStopsMidStreamAndEndWithTheExactCount() throws Exception {
+    assumeTrue(mongo.kind() == MongoServer.Kind.STAND_IN, "stop/start needs the local stand-in");
+    String name = "mongo-restart";
+    PageEventTopic topic = topic(name, 2);
+    topic.produceEvents(topic.events(0, 500, PAGES, START));
+    connect.configureConnector(name, sinkConfig(name, name));
+    MongoView view = new MongoView(client, DATABASE, name);
+    TestUtils.waitForCondition(() -> view.count() > 0, TIMEOUT_MS, "nothing written");
+
+    mongo.stop();
+    try {
+      topic.produceEvents(topic.events(500, 1000, PAGES, START));
+      TestUtils.waitForCondition(
+          () -> SinkTaskMetricsProbe.sum(name, "RecordsRetried") > 0,
+          TIMEOUT_MS,
+          "the sink never retried while MongoDB was down");
+    } finally {
+      mongo.start();
+    }
+
+    awaitCount(view, 1000);
+    assertThat(view.totalsByPage()).isEqualTo(topic.groundTruth());
+    connect
+        .assertions()
+        .assertConnectorAndExactlyNumTasksAreRunning(name, 2, "the sink must recover");
+    connect.deleteConnector(name);
+  }
+
+  private static MongoCollection<Document> collection(String name) {
+    return client.getDatabase(DATABASE).getCollection(name);
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
+    Header header = record.headers().lastHeader(key);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}
