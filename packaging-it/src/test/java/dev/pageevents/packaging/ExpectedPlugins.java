@@ -20,7 +20,13 @@ final class ExpectedPlugins {
           new Plugin(
               "page-event-source-connector",
               "dev.pageevents.source.PageEventSourceConnector",
-              "source"));
+              "source"),
+          new Plugin("cassandra-sink", "dev.pageevents.cassandra.CassandraSinkConnector", "sink"),
+          new Plugin("mongo-sink", "dev.pageevents.mongo.MongoSinkConnector", "sink"),
+          new Plugin(
+              "elasticsearch-sink",
+              "dev.pageevents.elasticsearch.ElasticsearchSinkConnector",
+              "sink"));
 
   static final String VERSION = System.getProperty("project.version");
 
