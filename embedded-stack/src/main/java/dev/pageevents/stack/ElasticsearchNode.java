@@ -1,0 +1,76 @@
+package dev.pageevents.stack;
+
+import dev.pageevents.stack.launch.ElasticsearchNodeMain;
+import dev.pageevents.stack.process.ForkedProcess;
+import dev.pageevents.stack.process.JavaCommand;
+import dev.pageevents.stack.process.Poll;
+import dev.pageevents.stack.process.Ports;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One Elasticsearch 8.19 node in its own JVM, run by {@link ElasticsearchNodeMain}. */
+final class ElasticsearchNode extends ForkedServer {
+  static final String HOST = "127.0.0.1";
+
+  private final int httpPort;
+  private final int transportPort;
+  private final List<String> discovery;
+
+  ElasticsearchNode(String name, int httpPort, int transportPort, List<String> discovery) {
+    super(name);
+    this.httpPort = httpPort;
+    this.transportPort = transportPort;
+    this.discovery = discovery;
+  }
+
+  @Override
+  public String endpoint() {
+    return "http://" + HOST + ":" + httpPort;
+  }
+
+  int transportPort() {
+    return transportPort;
+  }
+
+  @Override
+  protected void prepare() {
+    // Elasticsearch creates its data directory under path.home itself.
+  }
+
+  @Override
+  protected void checkPorts() {
+    Ports.requireFree(name, HOST, httpPort, transportPort);
+  }
+
+  @Override
+  protected List<String> command() {
+    List<String> settings = new ArrayList<>();
+    settings.add("cluster.name=pageevents");
+    settings.add("node.name=" + name);
+    settings.add("path.home=" + dir.toAbsolutePath());
+    settings.add("network.host=" + HOST);
+    settings.add("http.port=" + httpPort);
+    settings.add("transport.port=" + transportPort);
+    settings.add("cluster.routing.allocation.disk.threshold_enabled=false");
+    settings.addAll(discovery);
+    return JavaCommand.of(Path.of(System.getProperty("java.home")), "elasticsearch")
+        .jvm(
+            "-Xms256m",
+            "-Xmx384m",
+            "-XX:+UseG1GC",
+            "-XX:TieredStopAtLevel=1",
+            "-Dio.netty.allocator.numDirectArenas=0")
+        .build(dir, ElasticsearchNodeMain.class.getName(), settings.toArray(String[]::new));
+  }
+
+  @Override
+  protected void awaitReady(ForkedProcess process) {
+    Poll.until(
+        name + " answers HTTP on " + endpoint(),
+        Duration.ofSeconds(90),
+        process,
+        () -> Http.status(endpoint() + "/_cluster/health?timeout=1s") == 200);
+  }
+}

@@ -1,0 +1,117 @@
+package dev.pageevents.stack;
+
+import dev.pageevents.stack.process.ForkedProcess;
+import dev.pageevents.stack.process.Workspace;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** A server running as one forked process, with every fault control. */
+abstract class ForkedServer implements StoreServer {
+  protected final String name;
+  protected final Path dir;
+  private ForkedProcess process;
+  private boolean prepared;
+
+  protected ForkedServer(String name) {
+    this.name = name;
+    this.dir = Workspace.serverDir(name);
+  }
+
+  /** Writes config files into a fresh {@link #dir}; called once before the first start. */
+  protected abstract void prepare();
+
+  /** Fails with a clear message when a port this server needs is taken. */
+  protected abstract void checkPorts();
+
+  /** The command that runs the server. */
+  protected abstract List<String> command();
+
+  /** Waits until clients can use the server. */
+  protected abstract void awaitReady(ForkedProcess process);
+
+  /** How long a graceful stop may take before kill -9. */
+  protected Duration stopGrace() {
+    return Duration.ofSeconds(30);
+  }
+
+  /** Forks the process without waiting for it to be ready (for nodes that start together). */
+  synchronized ForkedProcess launch() {
+    if (process != null && process.alive()) {
+      return process;
+    }
+    if (!prepared) {
+      Workspace.deleteTree(dir);
+      Workspace.createDirectories(dir);
+      prepare();
+      prepared = true;
+    }
+    checkPorts();
+    process = ForkedProcess.start(name, dir, command());
+    return process;
+  }
+
+  /** Waits until the launched process serves clients. */
+  void awaitReady() {
+    awaitReady(process);
+  }
+
+  @Override
+  public boolean external() {
+    return false;
+  }
+
+  @Override
+  public synchronized void start() {
+    if (process != null && process.alive()) {
+      return;
+    }
+    long started = System.nanoTime();
+    launch();
+    awaitReady(process);
+    StackLog.started(name, endpoint(), started);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (process != null) {
+      process.stop(stopGrace());
+    }
+  }
+
+  @Override
+  public synchronized void kill() {
+    if (process != null) {
+      process.kill();
+    }
+  }
+
+  @Override
+  public synchronized void pause() {
+    running().signal("STOP");
+  }
+
+  @Override
+  public synchronized void resume() {
+    running().signal("CONT");
+  }
+
+  @Override
+  public synchronized void close() {
+    kill();
+    Workspace.deleteTree(dir);
+    prepared = false;
+  }
+
+  private ForkedProcess running() {
+    if (process == null || !process.alive()) {
+      throw new IllegalStateException(name + " is not running");
+    }
+    return process;
+  }
+
+  @Override
+  public String toString() {
+    return name + " " + endpoint();
+  }
+}

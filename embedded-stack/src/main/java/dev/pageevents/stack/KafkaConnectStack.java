@@ -1,0 +1,131 @@
+package dev.pageevents.stack;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.connect.runtime.WorkerConfig;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+
+/**
+ * Kafka brokers + Connect workers in this JVM ({@link EmbeddedConnectCluster}), or the external
+ * ones named by {@code KAFKA_BOOTSTRAP_SERVERS} and {@code CONNECT_URL}.
+ */
+public final class KafkaConnectStack implements AutoCloseable {
+  public static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
+  public static final String CONNECT_ENV = "CONNECT_URL";
+
+  private final Builder builder;
+  private EmbeddedConnectCluster cluster;
+
+  private KafkaConnectStack(Builder builder) {
+    this.builder = builder;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts brokers then workers (a no-op for an external stack or when already started). */
+  public synchronized KafkaConnectStack start() {
+    if (external() || cluster != null) {
+      return this;
+    }
+    long started = System.nanoTime();
+    Map<String, String> workerProps = new HashMap<>();
+    workerProps.put(WorkerConfig.PLUGIN_DISCOVERY_CONFIG, "service_load");
+    workerProps.put(WorkerConfig.OFFSET_COMMIT_INTERVAL_MS_CONFIG, "1000");
+    if (builder.pluginPath != null) {
+      workerProps.put(
+          WorkerConfig.PLUGIN_PATH_CONFIG, builder.pluginPath.toAbsolutePath().toString());
+    }
+    workerProps.putAll(builder.workerProps);
+    EmbeddedConnectCluster candidate =
+        new EmbeddedConnectCluster.Builder()
+            .name("pageevents-connect")
+            .numWorkers(builder.workers)
+            .numBrokers(builder.brokers)
+            .workerProps(workerProps)
+            .build();
+    candidate.start();
+    cluster = candidate;
+    StackLog.started(
+        "kafka+connect (" + builder.brokers + " brokers, " + builder.workers + " workers)",
+        connectUrl(),
+        started);
+    return this;
+  }
+
+  /** Whether the environment names an external Kafka and Connect. */
+  public boolean external() {
+    return Env.get(BOOTSTRAP_ENV) != null;
+  }
+
+  public String bootstrapServers() {
+    return external() ? Env.get(BOOTSTRAP_ENV) : running().kafka().bootstrapServers();
+  }
+
+  /** The REST base URL of a worker, without a trailing slash, e.g. "http://127.0.0.1:8083". */
+  public String connectUrl() {
+    if (external()) {
+      return Env.require(CONNECT_ENV, "set it together with " + BOOTSTRAP_ENV);
+    }
+    String url = running().workers().iterator().next().url().toString();
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** The embedded cluster, or null when external. */
+  public EmbeddedConnectCluster cluster() {
+    return external() ? null : running();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (cluster != null) {
+      cluster.stop();
+      cluster = null;
+    }
+  }
+
+  private EmbeddedConnectCluster running() {
+    if (cluster == null) {
+      throw new IllegalStateException("KafkaConnectStack is not started: call start()");
+    }
+    return cluster;
+  }
+
+  /** Shape of the embedded cluster. */
+  public static final class Builder {
+    private int workers = 1;
+    private int brokers = 1;
+    private Path pluginPath;
+    private final Map<String, String> workerProps = new HashMap<>();
+
+    private Builder() {}
+
+    public Builder workers(int workers) {
+      this.workers = workers;
+      return this;
+    }
+
+    public Builder brokers(int brokers) {
+      this.brokers = brokers;
+      return this;
+    }
+
+    /** A directory of unpacked plugin archives (the workers' {@code plugin.path}). */
+    public Builder pluginPath(Path pluginPath) {
+      this.pluginPath = pluginPath;
+      return this;
+    }
+
+    public Builder workerProperty(String key, String value) {
+      workerProps.put(key, value);
+      return this;
+    }
+
+    /** The stack, not yet started. */
+    public KafkaConnectStack build() {
+      return new KafkaConnectStack(this);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package dev.pageevents.stack;
+
+import dev.pageevents.stack.process.ForkedProcess;
+import dev.pageevents.stack.process.JavaCommand;
+import dev.pageevents.stack.process.Poll;
+import dev.pageevents.stack.process.Ports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Neo4j 5.26 Community in its own JVM ({@code CommunityEntryPoint}), Bolt without auth, keeping its
+ * Lucene and Netty out of the test JVM.
+ */
+public final class Neo4jServer extends ForkedServer {
+  private static final String HOST = "127.0.0.1";
+
+  private final int boltPort;
+  private final int httpPort;
+
+  private Neo4jServer(String name) {
+    super(name);
+    this.boltPort = Ports.free();
+    this.httpPort = Ports.free();
+  }
+
+  /** A server on free ports; call {@link #start()}. */
+  public static Neo4jServer create(String name) {
+    return new Neo4jServer(name);
+  }
+
+  @Override
+  public String endpoint() {
+    return "bolt://" + HOST + ":" + boltPort;
+  }
+
+  /** The HTTP API, e.g. for the Neo4j Browser during the demo. */
+  public String httpUrl() {
+    return "http://" + HOST + ":" + httpPort;
+  }
+
+  @Override
+  protected void prepare() {
+    List<String> config =
+        List.of(
+            "server.default_listen_address=" + HOST,
+            "server.default_advertised_address=" + HOST,
+            "server.bolt.listen_address=:" + boltPort,
+            "server.http.listen_address=:" + httpPort,
+            "server.https.enabled=false",
+            "dbms.security.auth_enabled=false",
+            "server.memory.pagecache.size=64m",
+            "dbms.usage_report.enabled=false",
+            "server.logs.debug.enabled=false");
+    try {
+      Path conf = Files.createDirectories(dir.resolve("conf"));
+      Files.write(conf.resolve("neo4j.conf"), config, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write neo4j.conf in " + dir, e);
+    }
+  }
+
+  @Override
+  protected void checkPorts() {
+    Ports.requireFree(name, HOST, boltPort, httpPort);
+  }
+
+  @Override
+  protected List<String> command() {
+    String home = dir.toAbsolutePath().toString();
+    return JavaCommand.of(Path.of(System.getProperty("java.home")), "neo4j")
+        .jvm(
+            "-Xms128m",
+            "-Xmx512m",
+            "-XX:+UseG1GC",
+            "-XX:TieredStopAtLevel=1",
+            "-Dio.netty.tryReflectionSetAccessible=true",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED")
+        .build(
+            dir,
+            "org.neo4j.server.CommunityEntryPoint",
+            "--home-dir=" + home,
+            "--config-dir=" + dir.resolve("conf").toAbsolutePath());
+  }
+
+  @Override
+  protected Duration stopGrace() {
+    return Duration.ofSeconds(40);
+  }
+
+  @Override
+  protected void awaitReady(ForkedProcess process) {
+    Poll.until(
+        name + " serves Bolt and HTTP",
+        Duration.ofSeconds(90),
+        process,
+        () -> Ports.accepts(HOST, boltPort) && httpAnswers());
+  }
+
+  private boolean httpAnswers() {
+    return Http.status(httpUrl() + "/") == 200;
+  }
+}
