@@ -1,11 +1,11 @@
 package dev.pageevents.neo4j;
 
 import dev.pageevents.core.config.PageEventSinkConfig;
+import dev.pageevents.core.config.Reachability;
 import dev.pageevents.core.sink.PageEventSinkConnector;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.neo4j.driver.Driver;
 
@@ -33,23 +33,14 @@ public final class Neo4jSinkConnector extends PageEventSinkConnector {
   /** Adds a reachability and credentials check to the per-field validation. */
   @Override
   public Config validate(Map<String, String> props) {
-    Config result = super.validate(props);
-    boolean valid =
-        result.configValues().stream().allMatch(value -> value.errorMessages().isEmpty());
-    if (!valid) {
-      return result;
-    }
-    try (Driver driver = Neo4jDrivers.create(new Neo4jSinkConfig(props))) {
-      driver.verifyConnectivity();
-    } catch (RuntimeException e) {
-      for (ConfigValue value : result.configValues()) {
-        if (value.name().equals(Neo4jSinkConfig.URI_CONFIG)) {
-          value.addErrorMessage(
-              "Cannot reach Neo4j with these settings (URI, user, password, encryption): "
-                  + e.getMessage());
-        }
-      }
-    }
-    return result;
+    return Reachability.check(
+        super.validate(props),
+        Neo4jSinkConfig.URI_CONFIG,
+        "URI, user, password, encryption",
+        () -> {
+          try (Driver driver = Neo4jDrivers.create(new Neo4jSinkConfig(props))) {
+            driver.verifyConnectivity();
+          }
+        });
   }
 }

@@ -1,11 +1,11 @@
 package dev.pageevents.redis;
 
 import dev.pageevents.core.config.PageEventSinkConfig;
+import dev.pageevents.core.config.Reachability;
 import dev.pageevents.core.sink.PageEventSinkConnector;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -33,23 +33,14 @@ public final class RedisSinkConnector extends PageEventSinkConnector {
   /** Adds a reachability check (PING with the given credentials) to the per-field validation. */
   @Override
   public Config validate(Map<String, String> props) {
-    Config result = super.validate(props);
-    boolean valid =
-        result.configValues().stream().allMatch(value -> value.errorMessages().isEmpty());
-    if (!valid) {
-      return result;
-    }
-    try (UnifiedJedis redis = RedisClients.create(new RedisSinkConfig(props))) {
-      redis.ping();
-    } catch (RuntimeException e) {
-      for (ConfigValue value : result.configValues()) {
-        if (value.name().equals(RedisSinkConfig.HOSTS_CONFIG)) {
-          value.addErrorMessage(
-              "Cannot reach Redis with these settings (hosts, user, password, TLS): "
-                  + e.getMessage());
-        }
-      }
-    }
-    return result;
+    return Reachability.check(
+        super.validate(props),
+        RedisSinkConfig.HOSTS_CONFIG,
+        "hosts, user, password, TLS",
+        () -> {
+          try (UnifiedJedis redis = RedisClients.create(new RedisSinkConfig(props))) {
+            redis.ping();
+          }
+        });
   }
 }

@@ -1,7 +1,6 @@
 package dev.pageevents.core.sink.exact;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.metrics.PluginMetrics;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.junit.jupiter.api.Test;
 
@@ -69,14 +67,15 @@ class StoredOffsetSeekTest {
   }
 
   @Test
-  void shouldFailWithTheStoreErrorWhenOffsetsCannotBeRead() {
-    OffsetStore broken =
+  void shouldResumeFromTheCommittedOffsetsWhenTheStoreCannotBeRead() {
+    SeekContext context = new SeekContext();
+    OffsetStore down =
         partitions -> {
           throw new IllegalStateException("store down");
         };
 
-    assertThatThrownBy(() -> StoredOffsetSeek.seek(new SeekContext(), broken, List.of(P0)))
-        .isInstanceOf(ConnectException.class)
-        .hasMessageContaining("store down");
+    StoredOffsetSeek.seek(context, down, List.of(P0));
+
+    assertThat(context.seeks).isEmpty();
   }
 }
