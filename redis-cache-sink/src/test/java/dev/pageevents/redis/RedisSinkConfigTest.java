@@ -33,6 +33,20 @@ class RedisSinkConfigTest {
   }
 
   @Test
+  void shouldNameTheTrustStoreSettingWhenItCannotBeLoaded() {
+    RedisSinkConfig config =
+        new RedisSinkConfig(
+            Map.of(
+                RedisSinkConfig.HOSTS_CONFIG, "h:1",
+                RedisSinkConfig.SSL_CONFIG, "true",
+                RedisSinkConfig.TRUSTSTORE_CONFIG, "/nonexistent/ca.p12"));
+
+    assertThatThrownBy(() -> RedisClients.clientConfig(config))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(RedisSinkConfig.TRUSTSTORE_CONFIG);
+  }
+
+  @Test
   void shouldReadTheKeyLayout() {
     RedisSinkConfig config =
         new RedisSinkConfig(

@@ -10,6 +10,7 @@ import dev.pageevents.core.testing.TestEvents;
 import dev.pageevents.stack.SharedServers;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /** The Redis writer against a real Redis server, without Connect: exactness at the store. */
@@ -128,6 +130,48 @@ class RedisWriterIT {
     assertThat(view.visitsBetween("/w", 0, 179_999)).isEqualTo(180);
     assertThat(view.topPagesInBucket(120_000, 1))
         .containsExactly(new RedisView.RankedPage("/w", 60));
+  }
+
+  @Test
+  void shouldWriteAsAnAclUserAllowedOnlyItsPrefixAndFailFatallyWithAWrongPassword() {
+    URI endpoint = URI.create(SharedServers.redis().endpoint());
+    String user = keys.prefix() + "-user";
+    redis.sendCommand(
+        Protocol.Command.ACL,
+        "SETUSER",
+        user,
+        "reset",
+        "on",
+        ">s3cret pass",
+        "~" + keys.prefix() + ":*",
+        "+@all");
+    Map<String, String> props =
+        Map.of(
+            RedisSinkConfig.HOSTS_CONFIG,
+            endpoint.getHost() + ":" + endpoint.getPort(),
+            RedisSinkConfig.USER_CONFIG,
+            user,
+            RedisSinkConfig.PASSWORD_CONFIG,
+            "s3cret pass",
+            RedisSinkConfig.PREFIX_CONFIG,
+            keys.prefix(),
+            RedisSinkConfig.GROUPS_CONFIG,
+            "8");
+    RedisSinkConfig config = new RedisSinkConfig(props);
+
+    try (RedisWriter acl = new RedisWriter(RedisClients.create(config), config.keys())) {
+      acl.write(records(0, 0, 2, "/acl"));
+    }
+    assertThat(view.page("/acl").visits()).isEqualTo(3);
+
+    Map<String, String> wrong = new HashMap<>(props);
+    wrong.put(RedisSinkConfig.PASSWORD_CONFIG, "wrong");
+    assertThat(new RedisSinkConnector().validate(wrong).configValues())
+        .filteredOn(value -> value.name().equals(RedisSinkConfig.HOSTS_CONFIG))
+        .singleElement()
+        .satisfies(value -> assertThat(value.errorMessages()).isNotEmpty());
+    assertThatThrownBy(() -> RedisClients.create(new RedisSinkConfig(wrong)).ping())
+        .satisfies(e -> assertThat(writer.classify(e)).isEqualTo(ErrorKind.FATAL));
   }
 
   private String sameGroupAs(String page) {
