@@ -104,6 +104,7 @@ public abstract class ExactSinkContract {
     connect().removeWorker(victim);
     produce(TestEvents.json(3, 3_000, 30, 40));
     connect().addWorker();
+    connect().assertions().assertExactlyNumWorkersAreUp(2, "the replacement worker did not start");
     connect().restartConnectorAndTasks(name, false, true, false);
     produce(TestEvents.json(4, 3_000, 30, 40));
 
@@ -161,7 +162,7 @@ public abstract class ExactSinkContract {
     produced.addAll(values);
   }
 
-  private void startConnector() {
+  private void startConnector() throws InterruptedException {
     Map<String, String> config = new HashMap<>(storeConfig());
     config.put("tasks.max", "2");
     config.put("topics", topic);
@@ -175,7 +176,14 @@ public abstract class ExactSinkContract {
     config.put("errors.deadletterqueue.topic.name", dlq);
     config.put("errors.deadletterqueue.topic.replication.factor", "1");
     config.put("errors.deadletterqueue.context.headers.enable", "true");
-    connect().configureConnector(name, config);
+    // After a worker left, a request may be forwarded to the old leader until the group settles.
+    await(
+        "the connector to be configured",
+        () -> {
+          connect().configureConnector(name, config);
+          return true;
+        },
+        configured -> configured);
   }
 
   /** Waits until the store holds at least some records, so what follows happens mid-stream. */
