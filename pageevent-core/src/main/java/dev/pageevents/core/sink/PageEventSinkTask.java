@@ -3,6 +3,8 @@ package dev.pageevents.core.sink;
 import dev.pageevents.core.Version;
 import dev.pageevents.core.config.PageEventSinkConfig;
 import dev.pageevents.core.event.PageEventConverter;
+import dev.pageevents.core.sink.exact.OffsetStore;
+import dev.pageevents.core.sink.exact.StoredOffsetSeek;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -18,6 +20,7 @@ import org.apache.kafka.connect.sink.SinkTask;
  */
 public abstract class PageEventSinkTask<C extends PageEventSinkConfig> extends SinkTask {
   private WritePipeline pipeline;
+  private StoreWriter writer;
 
   protected abstract C parseConfig(Map<String, String> props);
 
@@ -27,7 +30,7 @@ public abstract class PageEventSinkTask<C extends PageEventSinkConfig> extends S
   @Override
   public void start(Map<String, String> props) {
     C config = parseConfig(props);
-    StoreWriter writer = createWriter(config);
+    writer = createWriter(config);
     pipeline =
         new WritePipeline(
             writer,
@@ -35,6 +38,17 @@ public abstract class PageEventSinkTask<C extends PageEventSinkConfig> extends S
             config.pipelineSettings(),
             context,
             SinkTaskMetrics.register(config.connectorName(), config.taskId()));
+  }
+
+  /**
+   * When the store keeps offsets with its data ({@link OffsetStore}), resumes the newly assigned
+   * partitions from there.
+   */
+  @Override
+  public void open(Collection<TopicPartition> partitions) {
+    if (writer instanceof OffsetStore store) {
+      StoredOffsetSeek.seek(context, store, partitions);
+    }
   }
 
   @Override
@@ -58,6 +72,7 @@ public abstract class PageEventSinkTask<C extends PageEventSinkConfig> extends S
     if (pipeline != null) {
       pipeline.close();
       pipeline = null;
+      writer = null;
     }
   }
 

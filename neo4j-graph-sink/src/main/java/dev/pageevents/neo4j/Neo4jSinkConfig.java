@@ -1,0 +1,171 @@
+package dev.pageevents.neo4j;
+
+import dev.pageevents.core.config.PageEventSinkConfig;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/** Settings of the Neo4j graph sink: connection, encryption and trust, graph options. */
+public final class Neo4jSinkConfig extends PageEventSinkConfig {
+  public static final String CONNECTION_GROUP = "Connection";
+  public static final String GRAPH_GROUP = "Graph";
+
+  public static final String URI_CONFIG = "neo4j.uri";
+  private static final String URI_DOC =
+      "Bolt URI: bolt://host:7687 (one server) or neo4j://host:7687 (routing); the +s and +ssc"
+          + " schemes (neo4j+s://...) turn on TLS with system or self-signed trust.";
+  public static final String USER_CONFIG = "neo4j.user";
+  private static final String USER_DOC = "User name; empty for a server without authentication.";
+  public static final String PASSWORD_CONFIG = "neo4j.password";
+  private static final String PASSWORD_DOC = "Password of the user.";
+  public static final String DATABASE_CONFIG = "neo4j.database";
+  private static final String DATABASE_DOC = "Database the graph is written to.";
+  public static final String ENCRYPTION_CONFIG = "neo4j.encryption.enabled";
+  private static final String ENCRYPTION_DOC =
+      "TLS for bolt:// and neo4j:// URIs (ignored for +s/+ssc URIs, which set it themselves).";
+  public static final String TRUST_CONFIG = "neo4j.trust.strategy";
+  private static final String TRUST_DOC =
+      "Which server certificates to trust with encryption on: SYSTEM (the JVM's CAs), CUSTOM_CA"
+          + " (neo4j.trust.ca.file) or ALL (testing only).";
+  public static final String CA_FILE_CONFIG = "neo4j.trust.ca.file";
+  private static final String CA_FILE_DOC = "PEM file with the CA certificate, for CUSTOM_CA.";
+  public static final String NEXT_CONFIG = "neo4j.next.enabled";
+  private static final String NEXT_DOC =
+      "Also count (:Page)-[:NEXT]->(:Page) for each user's consecutive visits. Meaningful only when"
+          + " the topic is keyed by user, so that a user's visits stay in order in one partition.";
+
+  public static final int BATCH_SIZE_DEFAULT = 1_000;
+
+  public static final ConfigDef CONFIG_DEF = withSharedGroups(ownGroups(), BATCH_SIZE_DEFAULT);
+
+  public Neo4jSinkConfig(Map<?, ?> props) {
+    super(CONFIG_DEF, props);
+    if ("CUSTOM_CA".equals(getString(TRUST_CONFIG)) && getString(CA_FILE_CONFIG).isEmpty()) {
+      throw new ConfigException(
+          CA_FILE_CONFIG, "", "Set the CA certificate file when " + TRUST_CONFIG + "=CUSTOM_CA");
+    }
+  }
+
+  private static ConfigDef ownGroups() {
+    int c = 0;
+    return new ConfigDef()
+        .define(
+            URI_CONFIG,
+            Type.STRING,
+            ConfigDef.NO_DEFAULT_VALUE,
+            new BoltUri(),
+            Importance.HIGH,
+            URI_DOC,
+            CONNECTION_GROUP,
+            ++c,
+            Width.LONG,
+            "URI")
+        .define(
+            USER_CONFIG,
+            Type.STRING,
+            "neo4j",
+            Importance.HIGH,
+            USER_DOC,
+            CONNECTION_GROUP,
+            ++c,
+            Width.MEDIUM,
+            "User")
+        .define(
+            PASSWORD_CONFIG,
+            Type.PASSWORD,
+            "",
+            Importance.HIGH,
+            PASSWORD_DOC,
+            CONNECTION_GROUP,
+            ++c,
+            Width.MEDIUM,
+            "Password")
+        .define(
+            DATABASE_CONFIG,
+            Type.STRING,
+            "neo4j",
+            new ConfigDef.NonEmptyString(),
+            Importance.MEDIUM,
+            DATABASE_DOC,
+            CONNECTION_GROUP,
+            ++c,
+            Width.MEDIUM,
+            "Database")
+        .define(
+            ENCRYPTION_CONFIG,
+            Type.BOOLEAN,
+            false,
+            Importance.MEDIUM,
+            ENCRYPTION_DOC,
+            CONNECTION_GROUP,
+            ++c,
+            Width.SHORT,
+            "Encryption")
+        .define(
+            TRUST_CONFIG,
+            Type.STRING,
+            "SYSTEM",
+            ValidString.in("SYSTEM", "CUSTOM_CA", "ALL"),
+            Importance.LOW,
+            TRUST_DOC,
+            CONNECTION_GROUP,
+            ++c,
+            Width.SHORT,
+            "Trust strategy")
+        .define(
+            CA_FILE_CONFIG,
+            Type.STRING,
+            "",
+            Importance.LOW,
+            CA_FILE_DOC,
+            CONNECTION_GROUP,
+            ++c,
+            Width.LONG,
+            "CA file")
+        .define(
+            NEXT_CONFIG,
+            Type.BOOLEAN,
+            false,
+            Importance.LOW,
+            NEXT_DOC,
+            GRAPH_GROUP,
+            1,
+            Width.SHORT,
+            "NEXT relationships");
+  }
+
+  public String password() {
+    Password password = getPassword(PASSWORD_CONFIG);
+    return password == null ? "" : password.value();
+  }
+
+  public String database() {
+    return getString(DATABASE_CONFIG);
+  }
+
+  public boolean nextEnabled() {
+    return getBoolean(NEXT_CONFIG);
+  }
+
+  /** Checks the URI scheme. */
+  static final class BoltUri implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      String uri = (String) value;
+      if (uri == null || !uri.matches("(bolt|neo4j)(\\+s|\\+ssc)?://[^\\s]+")) {
+        throw new ConfigException(
+            name, value, "Use a Bolt URI such as bolt://localhost:7687 or neo4j+s://host:7687");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "bolt://, neo4j:// (optionally +s or +ssc) URI";
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package dev.pageevents.neo4j;
+
+import dev.pageevents.core.sink.ErrorKind;
+import dev.pageevents.core.sink.PageEventRecord;
+import dev.pageevents.core.sink.StoreWriter;
+import dev.pageevents.core.sink.exact.AppliedOffsets;
+import dev.pageevents.core.sink.exact.OffsetStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Transaction;
+import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.FatalDiscoveryException;
+import org.neo4j.driver.exceptions.RetryableException;
+import org.neo4j.driver.exceptions.SecurityException;
+
+/**
+ * Writes each batch in one transaction: lock and read the partitions' {@code :KafkaOffset} nodes,
+ * merge the visits of the records above the stored offsets, store the new offsets, commit. A
+ * retried or replayed batch finds its offsets already stored and adds nothing.
+ */
+final class Neo4jWriter implements StoreWriter, OffsetStore {
+  static final String LOCK_OFFSETS =
+      """
+      UNWIND $partitions AS p
+      MERGE (o:KafkaOffset {topic: p.topic, partition: p.partition})
+        ON CREATE SET o.offset = -1
+      SET o.lockedAt = datetime()
+      RETURN o.topic AS topic, o.partition AS partition, o.offset AS offset""";
+
+  static final String MERGE_VISITS =
+      """
+      UNWIND $rows AS row
+      MERGE (u:User {id: row.user})
+      MERGE (p:Page {name: row.page})
+      MERGE (u)-[v:VISITED]->(p)
+        ON CREATE SET v.count = 0, v.totalDurationMs = 0,
+          v.firstAt = datetime({epochMillis: row.firstAt}),
+          v.lastAt = datetime({epochMillis: row.lastAt})
+      WITH v, row, datetime({epochMillis: row.firstAt}) AS firstAt,
+        datetime({epochMillis: row.lastAt}) AS lastAt
+      SET v.count = v.count + row.count,
+        v.totalDurationMs = v.totalDurationMs + row.durationMs,
+        v.firstAt = CASE WHEN firstAt < v.firstAt THEN firstAt ELSE v.firstAt END,
+        v.lastAt = CASE WHEN lastAt > v.lastAt THEN lastAt ELSE v.lastAt END""";
+
+  static final String LAST_PAGES =
+      "MATCH (u:User) WHERE u.id IN $users AND u.lastPage IS NOT NULL"
+          + " RETURN u.id AS user, u.lastPage AS page";
+
+  static final String MERGE_NEXT =
+      """
+      UNWIND $transitions AS t
+      MATCH (a:Page {name: t.from}), (b:Page {name: t.to})
+      MERGE (a)-[n:NEXT]->(b) ON CREATE SET n.count = 0
+      SET n.count = n.count + t.count""";
+
+  static final String SET_LAST_PAGES =
+      "UNWIND $last AS l MATCH (u:User {id: l.user}) SET u.lastPage = l.page";
+
+  static final String SAVE_OFFSETS =
+      """
+      UNWIND $partitions AS p
+      MATCH (o:KafkaOffset {topic: p.topic, partition: p.partition})
+      SET o.offset = CASE WHEN p.offset > o.offset THEN p.offset ELSE o.offset END""";
+
+  static final String READ_OFFSETS =
+      """
+      UNWIND $partitions AS p
+      MATCH (o:KafkaOffset {topic: p.topic, partition: p.partition})
+      WHERE o.offset >= 0
+      RETURN o.topic AS topic, o.partition AS partition, o.offset AS offset""";
+
+  private final Driver driver;
+  private final SessionConfig session;
+  private final boolean next;
+
+  Neo4jWriter(Driver driver, String database, boolean next) {
+    this.driver = driver;
+    this.session = SessionConfig.forDatabase(database);
+    this.next = next;
+    Neo4jSchema.ensure(driver, database);
+  }
+
+  @Override
+  public void write(List<PageEventRecord> batch) {
+    Map<TopicPartition, Long> last = AppliedOffsets.lastOffsets(batch);
+    try (Session s = driver.session(session);
+        Transaction tx = s.beginTransaction()) {
+      Map<TopicPartition, Long> applied =
+          offsets(tx.run(LOCK_OFFSETS, Map.of("partitions", partitions(last))).list());
+      List<PageEventRecord> fresh = AppliedOffsets.unapplied(batch, applied);
+      if (!fresh.isEmpty()) {
+        tx.run(MERGE_VISITS, Map.of("rows", Neo4jRows.visits(fresh))).consume();
+        if (next) {
+          mergeNext(tx, fresh);
+        }
+      }
+      tx.run(SAVE_OFFSETS, Map.of("partitions", partitions(last))).consume();
+      tx.commit();
+    }
+  }
+
+  private static void mergeNext(Transaction tx, List<PageEventRecord> fresh) {
+    Map<String, List<String>> pagesByUser = Neo4jRows.pagesByUser(fresh);
+    Map<String, String> lastPages = new HashMap<>();
+    tx.run(LAST_PAGES, Map.of("users", new ArrayList<>(pagesByUser.keySet())))
+        .forEachRemaining(r -> lastPages.put(r.get("user").asString(), r.get("page").asString()));
+    tx.run(MERGE_NEXT, Map.of("transitions", Neo4jRows.transitions(pagesByUser, lastPages)))
+        .consume();
+    tx.run(SET_LAST_PAGES, Map.of("last", Neo4jRows.lastPages(pagesByUser))).consume();
+  }
+
+  @Override
+  public Map<TopicPartition, Long> appliedOffsets(Collection<TopicPartition> partitions) {
+    Map<TopicPartition, Long> asked = new HashMap<>();
+    partitions.forEach(partition -> asked.put(partition, -1L));
+    try (Session s = driver.session(session)) {
+      return offsets(
+          s.executeRead(
+              tx -> tx.run(READ_OFFSETS, Map.of("partitions", partitions(asked))).list()));
+    }
+  }
+
+  private static List<Map<String, Object>> partitions(Map<TopicPartition, Long> offsets) {
+    List<Map<String, Object>> rows = new ArrayList<>(offsets.size());
+    offsets.forEach(
+        (partition, offset) ->
+            rows.add(
+                Map.of(
+                    "topic",
+                    partition.topic(),
+                    "partition",
+                    (long) partition.partition(),
+                    "offset",
+                    offset)));
+    return rows;
+  }
+
+  private static Map<TopicPartition, Long> offsets(List<Record> records) {
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    for (Record r : records) {
+      offsets.put(
+          new TopicPartition(r.get("topic").asString(), r.get("partition").asInt()),
+          r.get("offset").asLong());
+    }
+    return offsets;
+  }
+
+  @Override
+  public ErrorKind classify(Throwable error) {
+    if (error instanceof RetryableException) {
+      return ErrorKind.TRANSIENT;
+    }
+    if (error instanceof AuthenticationException
+        || error instanceof SecurityException
+        || error instanceof FatalDiscoveryException) {
+      return ErrorKind.FATAL;
+    }
+    if (error instanceof ClientException client) {
+      String code = String.valueOf(client.code());
+      return code.startsWith("Neo.ClientError.Statement") || code.contains("ConstraintValidation")
+          ? ErrorKind.DATA
+          : ErrorKind.FATAL;
+    }
+    return ErrorKind.FATAL;
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}

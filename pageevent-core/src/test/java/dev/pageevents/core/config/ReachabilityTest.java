@@ -1,0 +1,42 @@
+package dev.pageevents.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigValue;
+import org.junit.jupiter.api.Test;
+
+class ReachabilityTest {
+
+  @Test
+  void shouldReportAFailedProbeOnTheNamedField() {
+    Config result = new Config(List.of(new ConfigValue("uri"), new ConfigValue("user")));
+
+    Reachability.check(
+        result,
+        "uri",
+        "uri, user",
+        () -> {
+          throw new IllegalStateException("connection refused");
+        });
+
+    assertThat(result.configValues().get(0).errorMessages())
+        .singleElement()
+        .asString()
+        .contains("uri, user", "connection refused");
+    assertThat(result.configValues().get(1).errorMessages()).isEmpty();
+  }
+
+  @Test
+  void shouldNotProbeWhileAFieldIsInvalid() {
+    ConfigValue uri = new ConfigValue("uri");
+    uri.addErrorMessage("missing");
+    AtomicBoolean probed = new AtomicBoolean();
+
+    Reachability.check(new Config(List.of(uri)), "uri", "uri", () -> probed.set(true));
+
+    assertThat(probed).isFalse();
+  }
+}

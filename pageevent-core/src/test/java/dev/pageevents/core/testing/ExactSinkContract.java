@@ -1,0 +1,253 @@
+package dev.pageevents.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.apache.kafka.connect.util.clusters.WorkerHandle;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Connect scenarios every sink that keeps aggregates must pass: whatever happens to workers,
+ * tasks, consumer offsets or the store, what the store holds equals the ground truth computed from
+ * the topic. A sink's integration test extends this and says how to configure its connector, read
+ * its store and restart it.
+ */
+public abstract class ExactSinkContract {
+  private static final Logger log = LoggerFactory.getLogger(ExactSinkContract.class);
+  protected static final Duration TIMEOUT = Duration.ofSeconds(120);
+  private static final int PARTITIONS = 3;
+
+  private String name;
+  private String topic;
+  private String dlq;
+  private final List<String> produced = new ArrayList<>();
+
+  /** The running Connect cluster (two workers or more). */
+  protected abstract EmbeddedConnectCluster connect();
+
+  /** The sink's own settings (connection and layout); the contract adds topics, converters, DLQ. */
+  protected abstract Map<String, String> storeConfig();
+
+  /** Empties the store (or moves to a fresh key space) before each scenario. */
+  protected abstract void resetStore();
+
+  /** Per page visits and total duration as the store's view reads them. */
+  protected abstract Map<String, GroundTruth.PageTotals> storedPages();
+
+  /** Per (user, page) visit counts as the store reads them, or null if the store keeps none. */
+  protected abstract Map<List<String>, Long> storedVisits();
+
+  /** Stops the store gracefully, keeping its data. */
+  protected abstract void stopStore();
+
+  /** Starts the store again on the same address and data. */
+  protected abstract void startStore();
+
+  @BeforeEach
+  void newScenario(TestInfo test) {
+    String method = test.getTestMethod().orElseThrow().getName();
+    name = getClass().getSimpleName() + "-" + method;
+    topic = "events-" + name;
+    dlq = "dlq-" + name;
+    produced.clear();
+    connect().kafka().createTopic(topic, PARTITIONS);
+    resetStore();
+  }
+
+  @Test
+  void shouldMatchTheGroundTruthAndSendOnlyPoisonToTheDeadLetterQueue() throws Exception {
+    List<String> values = new ArrayList<>(TestEvents.json(1, 3_000, 40, 60));
+    for (int i = 0; i < TestEvents.POISON.size(); i++) {
+      values.add(500 * (i + 1), TestEvents.POISON.get(i));
+    }
+    produce(values);
+    startConnector();
+
+    GroundTruth truth = awaitExact();
+
+    assertThat(truth.poison()).isEqualTo(TestEvents.POISON.size());
+    ConsumerRecords<byte[], byte[]> dead =
+        connect().kafka().consume(truth.poison(), TIMEOUT.toMillis(), dlq);
+    for (ConsumerRecord<byte[], byte[]> record : dead) {
+      assertThat(TestEvents.POISON).contains(new String(record.value(), StandardCharsets.UTF_8));
+      assertThat(record.headers().lastHeader("__connect.errors.exception.class.name")).isNotNull();
+      assertThat(record.headers().lastHeader("__connect.errors.topic").value())
+          .isEqualTo(topic.getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(storedPages().keySet()).containsAll(TestEvents.HOSTILE_NAMES);
+    assertTasksRunning();
+  }
+
+  @Test
+  void shouldStayExactWhenAWorkerDiesAndTasksRestartMidStream() throws Exception {
+    produce(TestEvents.json(2, 4_000, 30, 40));
+    startConnector();
+    awaitSomeWritten();
+
+    WorkerHandle victim = connect().workers().iterator().next();
+    log.info("Removing worker {} mid-stream", victim);
+    connect().removeWorker(victim);
+    produce(TestEvents.json(3, 3_000, 30, 40));
+    connect().addWorker();
+    connect().assertions().assertExactlyNumWorkersAreUp(2, "the replacement worker did not start");
+    connect().restartConnectorAndTasks(name, false, true, false);
+    produce(TestEvents.json(4, 3_000, 30, 40));
+
+    awaitExact();
+    assertTasksRunning();
+  }
+
+  @Test
+  void shouldStayExactWhenTheConsumerOffsetsAreResetForAFullReplay() throws Exception {
+    produce(TestEvents.json(5, 3_000, 30, 40));
+    startConnector();
+    awaitExact();
+
+    connect().stopConnector(name);
+    connect().assertions().assertConnectorIsStopped(name, "connector did not stop");
+    connect().resetConnectorOffsets(name);
+    connect().resumeConnector(name);
+    produce(TestEvents.json(6, 1_000, 30, 40));
+
+    awaitExact();
+    assertTasksRunning();
+  }
+
+  @Test
+  void shouldStayExactWhenTheStoreRestartsMidStream() throws Exception {
+    produce(TestEvents.json(7, 3_000, 30, 40));
+    startConnector();
+    awaitSomeWritten();
+
+    stopStore();
+    produce(TestEvents.json(8, 3_000, 30, 40));
+    restartStore();
+    produce(TestEvents.json(9, 1_000, 30, 40));
+
+    awaitExact();
+    assertTasksRunning();
+  }
+
+  /**
+   * Starts the store again. A server's port can stay unbindable for up to a minute while the
+   * connections it closed linger in TIME_WAIT, so a refused start is retried until the timeout.
+   */
+  private void restartStore() throws InterruptedException {
+    await(
+        "the store to start again",
+        () -> {
+          startStore();
+          return true;
+        },
+        started -> started);
+  }
+
+  private void produce(List<String> values) {
+    TestEvents.produce(connect().kafka().bootstrapServers(), topic, values);
+    produced.addAll(values);
+  }
+
+  private void startConnector() throws InterruptedException {
+    Map<String, String> config = new HashMap<>(storeConfig());
+    config.put("tasks.max", "2");
+    config.put("topics", topic);
+    config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+    config.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+    config.put("batch.size", "200");
+    config.put("consumer.override.max.poll.records", "200");
+    config.put("retry.backoff.ms", "200");
+    config.put("retry.backoff.max.ms", "2000");
+    config.put("errors.tolerance", "all");
+    config.put("errors.deadletterqueue.topic.name", dlq);
+    config.put("errors.deadletterqueue.topic.replication.factor", "1");
+    config.put("errors.deadletterqueue.context.headers.enable", "true");
+    // After a worker left, a request may be forwarded to the old leader until the group settles.
+    await(
+        "the connector to be configured",
+        () -> {
+          connect().configureConnector(name, config);
+          return true;
+        },
+        configured -> configured);
+  }
+
+  /** Waits until the store holds at least some records, so what follows happens mid-stream. */
+  private void awaitSomeWritten() throws InterruptedException {
+    await(
+        "some records written",
+        () -> storedPages().values().stream().mapToLong(GroundTruth.PageTotals::visits).sum(),
+        visits -> visits > 0);
+  }
+
+  /** Reads the topic back, computes the ground truth and waits until the store equals it. */
+  private GroundTruth awaitExact() throws InterruptedException {
+    GroundTruth truth =
+        GroundTruth.of(connect().kafka().consume(produced.size(), TIMEOUT.toMillis(), topic));
+    assertThat(truth.events() + truth.poison()).isEqualTo(produced.size());
+    await("per-page totals equal the ground truth", this::storedPages, truth.pages()::equals);
+    Map<List<String>, Long> visits = storedVisits();
+    if (visits != null) {
+      await(
+          "per (user, page) counts equal the ground truth",
+          this::storedVisits,
+          truth.visits()::equals);
+    }
+    log.info(
+        "{}: {} events, {} pages, {} poison: store is exact",
+        name,
+        truth.events(),
+        truth.pages().size(),
+        truth.poison());
+    return truth;
+  }
+
+  private void assertTasksRunning() {
+    ConnectorStateInfo status = connect().connectorStatus(name);
+    assertThat(status.connector().state()).isEqualTo("RUNNING");
+    assertThat(status.tasks())
+        .isNotEmpty()
+        .allSatisfy(task -> assertThat(task.state()).isEqualTo("RUNNING"));
+  }
+
+  /** Polls until the condition holds; on timeout fails with the last value seen. */
+  protected static <T> void await(
+      String what, Supplier<T> value, java.util.function.Predicate<T> condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    Object last = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        T current = value.get();
+        if (condition.test(current)) {
+          return;
+        }
+        last = current;
+      } catch (RuntimeException e) {
+        last = e;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(
+        "Timed out after "
+            + TIMEOUT
+            + " waiting for "
+            + what
+            + "; last seen: "
+            + Objects.toString(last));
+  }
+}

@@ -1,0 +1,145 @@
+package dev.pageevents.redis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.resps.Tuple;
+import redis.clients.jedis.util.JedisClusterCRC16;
+import redis.clients.jedis.util.SafeEncoder;
+
+/**
+ * The read side of the Redis sink: per-page totals, top pages (all time and per time bucket),
+ * windowed visits, a user's last page, and where a key lives (hash slot and node). Never writes.
+ */
+public final class RedisView {
+  /** A page's counters. */
+  public record PageTotals(long visits, long durationMs, long lastSeenMs) {}
+
+  /** A page and its visit count in a ranking. */
+  public record RankedPage(String page, long visits) {}
+
+  /** A user's latest visit, by event time. */
+  public record LastVisit(String page, long timestampMs) {}
+
+  /** Where a key lives: its hash slot, and the node ({@code host:port}) serving that slot. */
+  public record KeyLocation(String key, int slot, String node) {}
+
+  private final UnifiedJedis redis;
+  private final RedisKeys keys;
+
+  public RedisView(UnifiedJedis redis, RedisKeys keys) {
+    this.redis = redis;
+    this.keys = keys;
+  }
+
+  /** A page's counters; zeros when the page was never seen. */
+  public PageTotals page(String page) {
+    Map<String, String> hash = redis.hgetAll(keys.page(page));
+    return new PageTotals(
+        number(hash.get("visits")), number(hash.get("durationMs")), number(hash.get("lastSeenMs")));
+  }
+
+  /** Every page the sink has seen, with its counters, sorted by name. */
+  public Map<String, PageTotals> allPages() {
+    Map<String, PageTotals> pages = new TreeMap<>();
+    for (int group = 0; group < keys.groups(); group++) {
+      for (String page : redis.zrange(keys.top(group), 0, -1)) {
+        pages.put(page, page(page));
+      }
+    }
+    return pages;
+  }
+
+  /** The most visited pages of all time: the groups' rankings merged. */
+  public List<RankedPage> topPages(int limit) {
+    List<RankedPage> merged = new ArrayList<>();
+    for (int group = 0; group < keys.groups(); group++) {
+      merged.addAll(ranked(redis.zrevrangeWithScores(keys.top(group), 0, limit - 1L)));
+    }
+    return best(merged, limit);
+  }
+
+  /** The most visited pages in the time bucket that contains {@code timestampMs}. */
+  public List<RankedPage> topPagesInBucket(long timestampMs, int limit) {
+    long bucket = keys.bucketStart(timestampMs);
+    List<RankedPage> merged = new ArrayList<>();
+    for (int group = 0; group < keys.groups(); group++) {
+      merged.addAll(
+          ranked(redis.zrevrangeWithScores(keys.bucketTop(group, bucket), 0, limit - 1L)));
+    }
+    return best(merged, limit);
+  }
+
+  /**
+   * Visits of a page in the buckets from the one holding {@code fromMs} to the one holding {@code
+   * toMs}.
+   */
+  public long visitsBetween(String page, long fromMs, long toMs) {
+    long total = 0;
+    long step = keys.bucketSeconds();
+    for (long bucket = keys.bucketStart(fromMs); bucket <= keys.bucketStart(toMs); bucket += step) {
+      total += number(redis.get(keys.bucket(page, bucket)));
+    }
+    return total;
+  }
+
+  /** A user's last page, or null when the user was never seen. */
+  public LastVisit lastVisit(String user) {
+    Map<String, String> hash = redis.hgetAll(keys.user(user));
+    if (hash.isEmpty()) {
+      return null;
+    }
+    return new LastVisit(hash.get("lastPage"), number(hash.get("lastSeenMs")));
+  }
+
+  /** Where a page's counters live. */
+  public KeyLocation locatePage(String page) {
+    return locate(keys.page(page));
+  }
+
+  /** Where any key lives: slot by CRC16 of its hash tag, node as the cluster reports it. */
+  public KeyLocation locate(String key) {
+    int slot = JedisClusterCRC16.getSlot(key);
+    if (!(redis instanceof JedisCluster)) {
+      return new KeyLocation(key, slot, "standalone");
+    }
+    Object reply = redis.sendCommand(key, Protocol.Command.CLUSTER, "NODES");
+    for (String line : SafeEncoder.encode((byte[]) reply).split("\n")) {
+      String[] fields = line.split(" ");
+      if (fields.length > 2 && fields[2].contains("myself")) {
+        String address = fields[1];
+        int at = address.indexOf('@');
+        return new KeyLocation(key, slot, at < 0 ? address : address.substring(0, at));
+      }
+    }
+    throw new IllegalStateException("CLUSTER NODES did not name the node serving slot " + slot);
+  }
+
+  private static List<RankedPage> ranked(List<Tuple> tuples) {
+    List<RankedPage> pages = new ArrayList<>(tuples.size());
+    for (Tuple tuple : tuples) {
+      pages.add(new RankedPage(tuple.getElement(), (long) tuple.getScore()));
+    }
+    return pages;
+  }
+
+  private static List<RankedPage> best(List<RankedPage> pages, int limit) {
+    Map<String, RankedPage> unique = new LinkedHashMap<>();
+    pages.stream()
+        .sorted(
+            Comparator.comparingLong(RankedPage::visits).reversed().thenComparing(RankedPage::page))
+        .limit(limit)
+        .forEach(page -> unique.put(page.page(), page));
+    return new ArrayList<>(unique.values());
+  }
+
+  private static long number(String value) {
+    return value == null ? 0L : Long.parseLong(value);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.pageevents.redis;
+
+import dev.pageevents.core.sink.ErrorKind;
+import dev.pageevents.core.sink.PageEventRecord;
+import dev.pageevents.core.sink.StoreWriter;
+import dev.pageevents.core.sink.exact.OffsetStore;
+import dev.pageevents.redis.RedisBatchPlan.ScriptCall;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisBusyException;
+import redis.clients.jedis.exceptions.JedisClusterOperationException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/**
+ * Writes batches with one {@code EVALSHA} of the batch script per (hash-tag group, partition): the
+ * group's counters and its stored offset change together, and updates the group already applied are
+ * skipped inside the script, so retries and replays never count twice.
+ */
+final class RedisWriter implements StoreWriter, OffsetStore {
+  private final UnifiedJedis redis;
+  private final RedisKeys keys;
+  private final RedisBatchPlan plan;
+  private final String sha;
+
+  RedisWriter(UnifiedJedis redis, RedisKeys keys) {
+    this.redis = redis;
+    this.keys = keys;
+    this.plan = new RedisBatchPlan(keys);
+    RedisSchema.ensure(redis, keys);
+    this.sha = RedisSchema.loadScript(redis, keys, 0);
+  }
+
+  @Override
+  public void write(List<PageEventRecord> batch) {
+    for (ScriptCall call : plan.plan(batch)) {
+      try {
+        redis.evalsha(sha, call.keys(), call.args());
+      } catch (JedisNoScriptException e) {
+        // The node restarted or failed over and lost its script cache: load and run once more.
+        RedisSchema.loadScript(redis, keys, call.group());
+        redis.evalsha(sha, call.keys(), call.args());
+      }
+    }
+  }
+
+  /**
+   * Per partition, the lowest offset stored across the groups: every group has applied the
+   * partition at least that far. A partition some group has no offset for is left out.
+   */
+  @Override
+  public Map<TopicPartition, Long> appliedOffsets(Collection<TopicPartition> partitions) {
+    Map<TopicPartition, Long> applied = new HashMap<>();
+    for (TopicPartition partition : partitions) {
+      String field = RedisKeys.offsetField(partition);
+      Long lowest = null;
+      for (int group = 0; group < keys.groups(); group++) {
+        String stored = redis.hget(keys.offsets(group), field);
+        if (stored == null) {
+          lowest = null;
+          break;
+        }
+        long offset = Long.parseLong(stored);
+        lowest = lowest == null ? offset : Math.min(lowest, offset);
+      }
+      if (lowest != null) {
+        applied.put(partition, lowest);
+      }
+    }
+    return applied;
+  }
+
+  @Override
+  public ErrorKind classify(Throwable error) {
+    return classifyError(error);
+  }
+
+  static ErrorKind classifyError(Throwable error) {
+    if (error instanceof JedisConnectionException
+        || error instanceof JedisClusterOperationException
+        || error instanceof JedisBusyException
+        || error instanceof JedisNoScriptException) {
+      return ErrorKind.TRANSIENT;
+    }
+    if (error instanceof JedisAccessControlException) {
+      return ErrorKind.FATAL;
+    }
+    if (error instanceof JedisDataException) {
+      return classifyReply(String.valueOf(error.getMessage()));
+    }
+    return ErrorKind.FATAL;
+  }
+
+  private static ErrorKind classifyReply(String message) {
+    String reply = message.toUpperCase(Locale.ROOT);
+    for (String transient_ :
+        List.of("LOADING", "TRYAGAIN", "CLUSTERDOWN", "MASTERDOWN", "READONLY", "OOM", "BUSY")) {
+      if (reply.startsWith(transient_) || reply.contains(" " + transient_ + " ")) {
+        return ErrorKind.TRANSIENT;
+      }
+    }
+    return reply.contains("WRONGTYPE") ? ErrorKind.DATA : ErrorKind.FATAL;
+  }
+
+  @Override
+  public void close() {
+    redis.close();
+  }
+}

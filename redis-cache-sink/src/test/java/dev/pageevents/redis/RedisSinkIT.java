@@ -1,0 +1,101 @@
+package dev.pageevents.redis;
+
+import dev.pageevents.core.testing.ExactSinkContract;
+import dev.pageevents.core.testing.GroundTruth;
+import dev.pageevents.stack.KafkaConnectStack;
+import dev.pageevents.stack.RedisServer;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
+
+/** The Redis sink in a real Connect cluster against a standalone Redis with AOF persistence. */
+class RedisSinkIT extends ExactSinkContract {
+  private static final AtomicInteger SCENARIOS = new AtomicInteger();
+  private static RedisServer redis;
+  private static KafkaConnectStack stack;
+  private static JedisPooled client;
+  private RedisKeys keys;
+
+  @BeforeAll
+  static void startServers() {
+    redis = RedisServer.persistent("redis-sink-it");
+    redis.start();
+    URI endpoint = URI.create(redis.endpoint());
+    client = new JedisPooled(new HostAndPort(endpoint.getHost(), endpoint.getPort()));
+    stack = KafkaConnectStack.builder().workers(2).build().start();
+  }
+
+  @AfterAll
+  static void stopServers() {
+    if (stack != null) {
+      stack.close();
+    }
+    if (client != null) {
+      client.close();
+    }
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  @Override
+  protected EmbeddedConnectCluster connect() {
+    return stack.cluster();
+  }
+
+  @Override
+  protected Map<String, String> storeConfig() {
+    URI endpoint = URI.create(redis.endpoint());
+    return Map.of(
+        "connector.class",
+        RedisSinkConnector.class.getName(),
+        RedisSinkConfig.HOSTS_CONFIG,
+        endpoint.getHost() + ":" + endpoint.getPort(),
+        RedisSinkConfig.PREFIX_CONFIG,
+        keys.prefix(),
+        RedisSinkConfig.GROUPS_CONFIG,
+        Integer.toString(keys.groups()));
+  }
+
+  @Override
+  protected void resetStore() {
+    keys = new RedisKeys("it" + SCENARIOS.incrementAndGet(), 16, 60, 3600);
+  }
+
+  @Override
+  protected Map<String, GroundTruth.PageTotals> storedPages() {
+    return pages(new RedisView(client, keys));
+  }
+
+  /** The view's per-page totals in the ground truth's terms. */
+  static Map<String, GroundTruth.PageTotals> pages(RedisView view) {
+    Map<String, GroundTruth.PageTotals> pages = new TreeMap<>();
+    view.allPages()
+        .forEach(
+            (page, totals) ->
+                pages.put(page, new GroundTruth.PageTotals(totals.visits(), totals.durationMs())));
+    return pages;
+  }
+
+  @Override
+  protected Map<List<String>, Long> storedVisits() {
+    return null;
+  }
+
+  @Override
+  protected void stopStore() {
+    redis.stop();
+  }
+
+  @Override
+  protected void startStore() {
+    redis.start();
+  }
+}
