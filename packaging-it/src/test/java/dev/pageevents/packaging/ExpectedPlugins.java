@@ -26,7 +26,9 @@ final class ExpectedPlugins {
           new Plugin(
               "elasticsearch-sink",
               "dev.pageevents.elasticsearch.ElasticsearchSinkConnector",
-              "sink"));
+              "sink"),
+          new Plugin("redis-cache-sink", "dev.pageevents.redis.RedisSinkConnector", "sink"),
+          new Plugin("neo4j-graph-sink", "dev.pageevents.neo4j.Neo4jSinkConnector", "sink"));
 
   static final String VERSION = System.getProperty("project.version");
 
