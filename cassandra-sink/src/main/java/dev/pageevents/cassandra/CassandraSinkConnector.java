@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.auth.AuthenticationException;
 import dev.pageevents.core.config.PageEventSinkConfig;
+import dev.pageevents.core.config.Reachability;
 import dev.pageevents.core.sink.PageEventSinkConnector;
 import java.util.List;
 import java.util.Map;
@@ -65,35 +66,44 @@ public final class CassandraSinkConnector extends PageEventSinkConnector {
     CassandraSinkConfig config = new CassandraSinkConfig(props);
     Map<String, String> problems = config.crossFieldProblems();
     problems.forEach((name, message) -> values.get(name).addErrorMessage(message));
-    if (problems.isEmpty()) {
-      checkStore(config, values);
-    }
-    return result;
+    return Reachability.check(result, () -> checkSchema(config), e -> diagnose(config, e));
   }
 
-  /** Connects and checks an existing schema, adding what is wrong to the field to fix. */
-  private static void checkStore(CassandraSinkConfig config, Map<String, ConfigValue> values) {
+  /** Connects and fails with {@link SchemaMismatch} if the existing schema does not fit. */
+  private static void checkSchema(CassandraSinkConfig config) throws SchemaMismatch {
     try (CqlSession session = CassandraSessions.open(config)) {
       List<String> schemaProblems =
           new CassandraSchema(config.keyspace())
               .problems(session.getMetadata(), !config.autoCreate());
       if (!schemaProblems.isEmpty()) {
-        values
-            .get(CassandraSinkConfig.KEYSPACE_CONFIG)
-            .addErrorMessage(CassandraSchema.describe(schemaProblems));
+        throw new SchemaMismatch(CassandraSchema.describe(schemaProblems));
       }
-    } catch (AllNodesFailedException e) {
+    }
+  }
+
+  /** Reports a failed check on the field to fix: keyspace, credentials or contact points. */
+  private static Reachability.Failure diagnose(CassandraSinkConfig config, Exception e) {
+    if (e instanceof SchemaMismatch) {
+      return new Reachability.Failure(CassandraSinkConfig.KEYSPACE_CONFIG, e.getMessage());
+    }
+    if (e instanceof AllNodesFailedException failed) {
       boolean auth =
-          e.getAllErrors().values().stream()
+          failed.getAllErrors().values().stream()
               .flatMap(List::stream)
               .anyMatch(AuthenticationException.class::isInstance);
       String field =
           auth ? CassandraSinkConfig.USERNAME_CONFIG : CassandraSinkConfig.CONTACT_POINTS_CONFIG;
-      values.get(field).addErrorMessage(unreachable(config, e));
-    } catch (RuntimeException e) {
-      values
-          .get(CassandraSinkConfig.CONTACT_POINTS_CONFIG)
-          .addErrorMessage("Cannot use Cassandra at " + hosts(config) + ": " + e);
+      return new Reachability.Failure(field, unreachable(config, failed));
+    }
+    return new Reachability.Failure(
+        CassandraSinkConfig.CONTACT_POINTS_CONFIG,
+        "Cannot use Cassandra at " + hosts(config) + ": " + e);
+  }
+
+  /** The existing schema does not fit what the sink writes; the message says what differs. */
+  private static final class SchemaMismatch extends Exception {
+    SchemaMismatch(String message) {
+      super(message);
     }
   }
 

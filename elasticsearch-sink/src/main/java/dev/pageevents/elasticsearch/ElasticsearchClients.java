@@ -3,12 +3,7 @@ package dev.pageevents.elasticsearch;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
+import dev.pageevents.core.config.Truststores;
 import javax.net.ssl.SSLContext;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
@@ -16,8 +11,6 @@ import org.apache.http.auth.AuthScope;
 import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.apache.http.message.BasicHeader;
-import org.apache.http.ssl.SSLContexts;
-import org.apache.kafka.common.config.ConfigException;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 
@@ -64,20 +57,10 @@ final class ElasticsearchClients {
     if (config.truststorePath().isEmpty()) {
       return null;
     }
-    Path path = Path.of(config.truststorePath());
-    char[] password = config.truststorePassword().toCharArray();
-    try (InputStream in = Files.newInputStream(path)) {
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(in, password);
-      return SSLContexts.custom().loadTrustMaterial(store, null).build();
-    } catch (IOException | GeneralSecurityException e) {
-      throw new ConfigException(
-          ElasticsearchSinkConfig.TRUSTSTORE_PATH_CONFIG,
-          path.toString(),
-          "Cannot load the truststore (check the path, its format and "
-              + ElasticsearchSinkConfig.TRUSTSTORE_PASSWORD_CONFIG
-              + "): "
-              + e.getMessage());
-    }
+    return Truststores.sslContext(
+        config.truststorePath(),
+        config.truststorePassword(),
+        ElasticsearchSinkConfig.TRUSTSTORE_PATH_CONFIG,
+        ElasticsearchSinkConfig.TRUSTSTORE_PASSWORD_CONFIG);
   }
 }

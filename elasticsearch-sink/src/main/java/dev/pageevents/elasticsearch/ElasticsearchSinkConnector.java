@@ -3,8 +3,8 @@ package dev.pageevents.elasticsearch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.transport.ElasticsearchTransport;
 import dev.pageevents.core.config.PageEventSinkConfig;
+import dev.pageevents.core.config.Reachability;
 import dev.pageevents.core.sink.PageEventSinkConnector;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,27 +65,26 @@ public final class ElasticsearchSinkConnector extends PageEventSinkConnector {
           .get(ElasticsearchSinkConfig.BULK_MAX_ACTIONS_CONFIG)
           .addErrorMessage("bulk.max.actions is larger than batch.size; it can never be reached");
     }
-    if (values.values().stream().allMatch(v -> v.errorMessages().isEmpty())) {
-      checkReachable(connectorConfigs, values.get(ElasticsearchSinkConfig.URLS_CONFIG));
-    }
-    return result;
-  }
-
-  private static void checkReachable(Map<String, String> props, ConfigValue urls) {
-    Map<String, String> quick = new HashMap<>(props);
-    quick.put(
-        ElasticsearchSinkConfig.CONNECT_TIMEOUT_CONFIG, Integer.toString(VALIDATE_TIMEOUT_MS));
-    quick.put(ElasticsearchSinkConfig.READ_TIMEOUT_CONFIG, Integer.toString(VALIDATE_TIMEOUT_MS));
-    try (ElasticsearchTransport transport =
-        ElasticsearchClients.transport(new ElasticsearchSinkConfig(quick))) {
-      new ElasticsearchClient(transport).cluster().health();
-    } catch (IOException | RuntimeException e) {
-      String reason = e instanceof ConfigException ? e.getMessage() : e.toString();
-      urls.addErrorMessage(
-          "Cannot reach Elasticsearch at "
-              + List.copyOf(new ElasticsearchSinkConfig(props).urls())
-              + " (check the URLs, credentials and TLS settings): "
-              + reason);
-    }
+    return Reachability.check(
+        result,
+        () -> {
+          Map<String, String> quick = new HashMap<>(connectorConfigs);
+          quick.put(
+              ElasticsearchSinkConfig.CONNECT_TIMEOUT_CONFIG,
+              Integer.toString(VALIDATE_TIMEOUT_MS));
+          quick.put(
+              ElasticsearchSinkConfig.READ_TIMEOUT_CONFIG, Integer.toString(VALIDATE_TIMEOUT_MS));
+          try (ElasticsearchTransport transport =
+              ElasticsearchClients.transport(new ElasticsearchSinkConfig(quick))) {
+            new ElasticsearchClient(transport).cluster().health();
+          }
+        },
+        e ->
+            new Reachability.Failure(
+                ElasticsearchSinkConfig.URLS_CONFIG,
+                "Cannot reach Elasticsearch at "
+                    + List.copyOf(config.urls())
+                    + " (check the URLs, credentials and TLS settings): "
+                    + (e instanceof ConfigException ? e.getMessage() : e.toString())));
   }
 }

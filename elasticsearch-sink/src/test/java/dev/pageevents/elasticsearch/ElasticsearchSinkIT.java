@@ -1,5 +1,6 @@
 package dev.pageevents.elasticsearch;
 
+import static dev.pageevents.core.testing.DeadLetters.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,12 +10,13 @@ import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.event.PageEventJson;
+import dev.pageevents.core.testing.DeadLetters;
 import dev.pageevents.core.testing.PageEventTopic;
+import dev.pageevents.core.testing.SinkItConfig;
 import dev.pageevents.core.testing.SinkTaskMetricsProbe;
 import dev.pageevents.stack.KafkaConnectStack;
 import dev.pageevents.stack.SharedServers;
 import dev.pageevents.stack.StoreServer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +27,6 @@ import java.util.stream.Collectors;
 import org.apache.http.HttpHost;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.test.TestUtils;
 import org.elasticsearch.client.RestClient;
@@ -82,10 +83,8 @@ class ElasticsearchSinkIT {
   }
 
   private static Map<String, String> sinkConfig(String topic) {
-    Map<String, String> props = new HashMap<>();
+    Map<String, String> props = SinkItConfig.stringsWithDeadLetterQueue(topic, topic + "-dlq");
     props.put("connector.class", ElasticsearchSinkConnector.class.getName());
-    props.put("tasks.max", "2");
-    props.put("topics", topic);
     props.put("connection.urls", elasticsearch.endpoint());
     props.put("index.pattern", topic + "-{yyyy.MM.dd}");
     props.put("index.template.name", topic);
@@ -96,12 +95,6 @@ class ElasticsearchSinkIT {
     props.put("max.in.flight.requests", "2");
     props.put("read.timeout.ms", "5000");
     props.put("retry.backoff.max.ms", "1000");
-    props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-    props.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
-    props.put("errors.tolerance", "all");
-    props.put("errors.deadletterqueue.topic.name", topic + "-dlq");
-    props.put("errors.deadletterqueue.topic.replication.factor", "1");
-    props.put("errors.deadletterqueue.context.headers.enable", "true");
     return props;
   }
 
@@ -204,9 +197,7 @@ class ElasticsearchSinkIT {
     Map<String, String> messages = new HashMap<>();
     for (ConsumerRecord<byte[], byte[]> record : dlq) {
       assertThat(header(record, "__connect.errors.topic")).isEqualTo(name);
-      messages.put(
-          new String(record.value(), StandardCharsets.UTF_8),
-          header(record, "__connect.errors.exception.message"));
+      messages.put(DeadLetters.value(record), header(record, "__connect.errors.exception.message"));
     }
     assertThat(messages.keySet()).containsExactlyInAnyOrderElementsOf(concat(poison, rejected));
     poison.forEach(p -> assertThat(messages.get(p)).contains("Bad page event"));
@@ -252,10 +243,5 @@ class ElasticsearchSinkIT {
     List<String> all = new ArrayList<>(list);
     all.add(one);
     return all;
-  }
-
-  private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
-    Header header = record.headers().lastHeader(key);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

@@ -1,14 +1,13 @@
 package dev.pageevents.mongo;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import dev.pageevents.core.config.PageEventSinkConfig;
+import dev.pageevents.core.config.Reachability;
 import dev.pageevents.core.sink.PageEventSinkConnector;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.bson.Document;
 
@@ -35,31 +34,24 @@ public final class MongoSinkConnector extends PageEventSinkConnector {
   /** Adds a reachability check: can we connect and ping the database with these settings? */
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
-    Config result = super.validate(connectorConfigs);
-    ConfigValue uri = find(result, MongoSinkConfig.CONNECTION_URI_CONFIG);
-    if (result.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
-      return result;
-    }
-    Map<String, String> quick = new HashMap<>(connectorConfigs);
-    quick.put(
-        MongoSinkConfig.SERVER_SELECTION_TIMEOUT_CONFIG, Integer.toString(VALIDATE_TIMEOUT_MS));
-    MongoSinkConfig config = new MongoSinkConfig(quick);
-    try (MongoClient client = MongoWriter.createClient(config)) {
-      client.getDatabase(config.database()).runCommand(new Document("ping", 1));
-    } catch (MongoException | IllegalArgumentException e) {
-      uri.addErrorMessage(
-          "Cannot reach MongoDB with "
-              + MongoSinkConfig.CONNECTION_URI_CONFIG
-              + " (check host, port, credentials and TLS options): "
-              + e.getMessage());
-    }
-    return result;
-  }
-
-  private static ConfigValue find(Config config, String name) {
-    return config.configValues().stream()
-        .filter(value -> value.name().equals(name))
-        .findFirst()
-        .orElseThrow();
+    return Reachability.check(
+        super.validate(connectorConfigs),
+        () -> {
+          Map<String, String> quick = new HashMap<>(connectorConfigs);
+          quick.put(
+              MongoSinkConfig.SERVER_SELECTION_TIMEOUT_CONFIG,
+              Integer.toString(VALIDATE_TIMEOUT_MS));
+          MongoSinkConfig config = new MongoSinkConfig(quick);
+          try (MongoClient client = MongoWriter.createClient(config)) {
+            client.getDatabase(config.database()).runCommand(new Document("ping", 1));
+          }
+        },
+        e ->
+            new Reachability.Failure(
+                MongoSinkConfig.CONNECTION_URI_CONFIG,
+                "Cannot reach MongoDB with "
+                    + MongoSinkConfig.CONNECTION_URI_CONFIG
+                    + " (check host, port, credentials and TLS options): "
+                    + e.getMessage()));
   }
 }

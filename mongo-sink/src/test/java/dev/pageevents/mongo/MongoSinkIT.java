@@ -1,5 +1,6 @@
 package dev.pageevents.mongo;
 
+import static dev.pageevents.core.testing.DeadLetters.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,20 +10,19 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.pageevents.core.event.PageEvent;
+import dev.pageevents.core.testing.DeadLetters;
 import dev.pageevents.core.testing.PageEventTopic;
+import dev.pageevents.core.testing.SinkItConfig;
 import dev.pageevents.core.testing.SinkTaskMetricsProbe;
 import dev.pageevents.stack.KafkaConnectStack;
 import dev.pageevents.stack.MongoServer;
 import dev.pageevents.stack.SharedServers;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.test.TestUtils;
 import org.bson.Document;
@@ -82,22 +82,14 @@ class MongoSinkIT {
   }
 
   private static Map<String, String> sinkConfig(String topic, String collection) {
-    Map<String, String> props = new HashMap<>();
+    Map<String, String> props = SinkItConfig.stringsWithDeadLetterQueue(topic, topic + "-dlq");
     props.put("connector.class", MongoSinkConnector.class.getName());
-    props.put("tasks.max", "2");
-    props.put("topics", topic);
     props.put("connection.uri", mongo.endpoint());
     props.put("database", DATABASE);
     props.put("collection", collection);
     props.put("write.concern", "1");
     props.put("server.selection.timeout.ms", "2000");
     props.put("retry.backoff.max.ms", "1000");
-    props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-    props.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
-    props.put("errors.tolerance", "all");
-    props.put("errors.deadletterqueue.topic.name", topic + "-dlq");
-    props.put("errors.deadletterqueue.topic.replication.factor", "1");
-    props.put("errors.deadletterqueue.context.headers.enable", "true");
     return props;
   }
 
@@ -183,7 +175,7 @@ class MongoSinkIT {
     assertThat(dlq.count()).isEqualTo(poison.size());
     List<String> values = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> record : dlq) {
-      values.add(new String(record.value(), StandardCharsets.UTF_8));
+      values.add(DeadLetters.value(record));
       assertThat(header(record, "__connect.errors.topic")).isEqualTo(name);
       assertThat(header(record, "__connect.errors.exception.message")).contains("Bad page event");
     }
@@ -229,10 +221,5 @@ class MongoSinkIT {
 
   private static MongoCollection<Document> collection(String name) {
     return client.getDatabase(DATABASE).getCollection(name);
-  }
-
-  private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
-    Header header = record.headers().lastHeader(key);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

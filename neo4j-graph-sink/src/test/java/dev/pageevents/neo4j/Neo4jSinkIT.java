@@ -2,12 +2,12 @@ package dev.pageevents.neo4j;
 
 import dev.pageevents.core.testing.ExactSinkContract;
 import dev.pageevents.core.testing.GroundTruth;
+import dev.pageevents.core.view.PageTotals;
 import dev.pageevents.stack.KafkaConnectStack;
 import dev.pageevents.stack.SharedServers;
 import dev.pageevents.stack.StoreServer;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,14 +61,11 @@ class Neo4jSinkIT extends ExactSinkContract {
   }
 
   @Override
-  protected Map<String, GroundTruth.PageTotals> storedPages() {
-    Map<String, GroundTruth.PageTotals> pages = new TreeMap<>();
-    new Neo4jView(driver, "neo4j")
-        .pageTotals()
-        .forEach(
-            (page, totals) ->
-                pages.put(page, new GroundTruth.PageTotals(totals.visits(), totals.durationMs())));
-    return pages;
+  protected Map<String, PageTotals> storedPages() {
+    return GroundTruth.pages(
+        new Neo4jView(driver, "neo4j").pageTotals(),
+        Neo4jView.PageTotals::visits,
+        Neo4jView.PageTotals::durationMs);
   }
 
   @Override

@@ -1,17 +1,8 @@
 package dev.pageevents.redis;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
+import dev.pageevents.core.config.Truststores;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
-import org.apache.kafka.common.config.ConfigException;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
@@ -57,30 +48,15 @@ public final class RedisClients {
       builder.ssl(true);
       String truststore = config.getString(RedisSinkConfig.TRUSTSTORE_CONFIG);
       if (!truststore.isEmpty()) {
-        builder.sslSocketFactory(socketFactory(Path.of(truststore), config.truststorePassword()));
+        builder.sslSocketFactory(
+            Truststores.sslContext(
+                    truststore,
+                    config.truststorePassword(),
+                    RedisSinkConfig.TRUSTSTORE_CONFIG,
+                    RedisSinkConfig.TRUSTSTORE_PASSWORD_CONFIG)
+                .getSocketFactory());
       }
     }
     return builder.build();
-  }
-
-  private static SSLSocketFactory socketFactory(Path truststore, String password) {
-    try (InputStream in = Files.newInputStream(truststore)) {
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(in, password.toCharArray());
-      TrustManagerFactory trust =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(store);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
-      return context.getSocketFactory();
-    } catch (IOException | GeneralSecurityException e) {
-      throw new ConfigException(
-          RedisSinkConfig.TRUSTSTORE_CONFIG,
-          truststore.toString(),
-          "Cannot load the trust store (check the path and "
-              + RedisSinkConfig.TRUSTSTORE_PASSWORD_CONFIG
-              + "): "
-              + e.getMessage());
-    }
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.sink.PageEventRecord;
 import dev.pageevents.core.testing.ExactSinkContract;
-import dev.pageevents.core.testing.GroundTruth;
+import dev.pageevents.core.view.PageTotals;
 import dev.pageevents.stack.KafkaConnectStack;
 import dev.pageevents.stack.RedisClusterServer;
 import dev.pageevents.stack.SharedServers;
@@ -108,7 +108,7 @@ class RedisClusterSinkIT extends ExactSinkContract {
   }
 
   @Override
-  protected Map<String, GroundTruth.PageTotals> storedPages() {
+  protected Map<String, PageTotals> storedPages() {
     return RedisSinkIT.pages(new RedisView(client, keys));
   }
 

@@ -2,12 +2,12 @@ package dev.pageevents.redis;
 
 import dev.pageevents.core.testing.ExactSinkContract;
 import dev.pageevents.core.testing.GroundTruth;
+import dev.pageevents.core.view.PageTotals;
 import dev.pageevents.stack.KafkaConnectStack;
 import dev.pageevents.stack.RedisServer;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -70,18 +70,14 @@ class RedisSinkIT extends ExactSinkContract {
   }
 
   @Override
-  protected Map<String, GroundTruth.PageTotals> storedPages() {
+  protected Map<String, PageTotals> storedPages() {
     return pages(new RedisView(client, keys));
   }
 
   /** The view's per-page totals in the ground truth's terms. */
-  static Map<String, GroundTruth.PageTotals> pages(RedisView view) {
-    Map<String, GroundTruth.PageTotals> pages = new TreeMap<>();
-    view.allPages()
-        .forEach(
-            (page, totals) ->
-                pages.put(page, new GroundTruth.PageTotals(totals.visits(), totals.durationMs())));
-    return pages;
+  static Map<String, PageTotals> pages(RedisView view) {
+    return GroundTruth.pages(
+        view.allPages(), RedisView.PageTotals::visits, RedisView.PageTotals::durationMs);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.pageevents.cassandra.it;
 
-import static dev.pageevents.cassandra.it.SinkIt.await;
 import static dev.pageevents.cassandra.it.SinkIt.count;
 import static dev.pageevents.cassandra.it.SinkIt.eventIds;
+import static dev.pageevents.core.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +16,8 @@ import dev.pageevents.cassandra.CassandraView.PartitionLocation;
 import dev.pageevents.cassandra.CassandraView.Visit;
 import dev.pageevents.cassandra.TimeBucket;
 import dev.pageevents.cassandra.it.TestEvents.Event;
+import dev.pageevents.core.testing.Await;
+import dev.pageevents.core.testing.PageEventTopic;
 import dev.pageevents.stack.CassandraServer;
 import dev.pageevents.stack.KafkaConnectStack;
 import dev.pageevents.stack.SharedServers;
@@ -100,7 +102,7 @@ class CassandraSinkIT {
     int n = 600;
     connect.kafka().createTopic(topic, 3);
     List<Event> events = TestEvents.generate("v", n);
-    SinkIt.produce(stack.bootstrapServers(), topic, TestEvents.json(events));
+    new PageEventTopic(stack.bootstrapServers(), topic).produceRaw(TestEvents.json(events));
 
     connect.configureConnector("cassandra-visits", config(topic, keyspace));
     connect
@@ -174,7 +176,7 @@ class CassandraSinkIT {
     values.add(10, "not json at all");
     values.add(50, "{\"page\":\"/no-user\",\"timestamp\":\"2025-06-01T10:00:00Z\"}");
     values.add(90, tooLongKey.json());
-    SinkIt.produce(stack.bootstrapServers(), topic, values);
+    new PageEventTopic(stack.bootstrapServers(), topic).produceRaw(values);
 
     Map<String, String> config = config(topic, keyspace);
     config.put("pageevent.max.string.length", "200000");
@@ -182,7 +184,7 @@ class CassandraSinkIT {
 
     List<String> dlq =
         StreamSupport.stream(
-                connect.kafka().consume(3, SinkIt.TIMEOUT.toMillis(), topic + "-dlq").spliterator(),
+                connect.kafka().consume(3, Await.TIMEOUT.toMillis(), topic + "-dlq").spliterator(),
                 false)
             .map(ConsumerRecord::value)
             .map(String::new)
@@ -237,16 +239,19 @@ class CassandraSinkIT {
         .assertions()
         .assertConnectorAndExactlyNumTasksAreRunning("cassandra-stream", 2, "sink did not start");
 
-    SinkIt.produce(stack.bootstrapServers(), topic, TestEvents.json(events.subList(0, 500)));
+    new PageEventTopic(stack.bootstrapServers(), topic)
+        .produceRaw(TestEvents.json(events.subList(0, 500)));
     await("the first rows", () -> count(cql, keyspace, PAGE_TABLE, ConsistencyLevel.ONE) > 0);
     cassandra.kill();
-    SinkIt.produce(stack.bootstrapServers(), topic, TestEvents.json(events.subList(500, 1000)));
+    new PageEventTopic(stack.bootstrapServers(), topic)
+        .produceRaw(TestEvents.json(events.subList(500, 1000)));
     cassandra.start();
-    SinkIt.produce(stack.bootstrapServers(), topic, TestEvents.json(events.subList(1000, 1500)));
+    new PageEventTopic(stack.bootstrapServers(), topic)
+        .produceRaw(TestEvents.json(events.subList(1000, 1500)));
 
     Set<String> expected = ids(events);
     for (String table : List.of(PAGE_TABLE, USER_TABLE)) {
-      SinkIt.awaitValue(
+      Await.awaitValue(
           "every event in " + table + " after the restart",
           () -> difference(expected, eventIds(cql, keyspace, table, ConsistencyLevel.ONE)),
           Set::isEmpty);

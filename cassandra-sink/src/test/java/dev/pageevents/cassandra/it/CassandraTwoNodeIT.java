@@ -1,8 +1,8 @@
 package dev.pageevents.cassandra.it;
 
-import static dev.pageevents.cassandra.it.SinkIt.await;
 import static dev.pageevents.cassandra.it.SinkIt.count;
 import static dev.pageevents.cassandra.it.SinkIt.eventIds;
+import static dev.pageevents.core.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
@@ -11,6 +11,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import dev.pageevents.cassandra.CassandraView;
 import dev.pageevents.cassandra.TimeBucket;
 import dev.pageevents.cassandra.it.TestEvents.Event;
+import dev.pageevents.core.testing.PageEventTopic;
 import dev.pageevents.stack.CassandraServer;
 import dev.pageevents.stack.KafkaConnectStack;
 import java.util.List;
@@ -68,7 +69,8 @@ class CassandraTwoNodeIT {
         .assertions()
         .assertConnectorAndExactlyNumTasksAreRunning("cassandra-ring", 2, "sink did not start");
 
-    SinkIt.produce(stack.bootstrapServers(), topic, TestEvents.json(events.subList(0, 300)));
+    new PageEventTopic(stack.bootstrapServers(), topic)
+        .produceRaw(TestEvents.json(events.subList(0, 300)));
     await("300 rows", () -> count(cql, KEYSPACE, PAGE_TABLE, ConsistencyLevel.ALL) == 300);
     try (CassandraView view =
         new CassandraView(cql, CqlIdentifier.fromCql(KEYSPACE), TimeBucket.DAY)) {
@@ -77,7 +79,8 @@ class CassandraTwoNodeIT {
     }
 
     ring.node(1).stop();
-    SinkIt.produce(stack.bootstrapServers(), topic, TestEvents.json(events.subList(300, 600)));
+    new PageEventTopic(stack.bootstrapServers(), topic)
+        .produceRaw(TestEvents.json(events.subList(300, 600)));
     await(
         "600 rows written at ONE with a node down",
         () -> count(cql, KEYSPACE, PAGE_TABLE, ConsistencyLevel.ONE) == 600);

@@ -16,6 +16,15 @@ public final class Reachability {
     void run() throws Exception;
   }
 
+  /** A failed probe as a person should see it: the field to fix and what to tell them. */
+  public record Failure(String field, String message) {}
+
+  /** Turns a probe's exception into the field and message to report it with. */
+  @FunctionalInterface
+  public interface Diagnosis {
+    Failure of(Exception e);
+  }
+
   private Reachability() {}
 
   /**
@@ -24,6 +33,23 @@ public final class Reachability {
    * @param settings the settings involved, named in the message
    */
   public static Config check(Config result, String field, String settings, Probe probe) {
+    return check(
+        result,
+        probe,
+        e ->
+            new Failure(
+                field,
+                "Cannot reach the store with these settings ("
+                    + settings
+                    + "): "
+                    + e.getMessage()));
+  }
+
+  /**
+   * Like {@link #check(Config, String, String, Probe)}, for stores whose failures belong on
+   * different fields (e.g. credentials vs hosts) or want a store-specific message.
+   */
+  public static Config check(Config result, Probe probe, Diagnosis diagnosis) {
     boolean valid =
         result.configValues().stream().allMatch(value -> value.errorMessages().isEmpty());
     if (!valid) {
@@ -32,10 +58,10 @@ public final class Reachability {
     try {
       probe.run();
     } catch (Exception e) {
+      Failure failure = diagnosis.of(e);
       for (ConfigValue value : result.configValues()) {
-        if (value.name().equals(field)) {
-          value.addErrorMessage(
-              "Cannot reach the store with these settings (" + settings + "): " + e.getMessage());
+        if (value.name().equals(failure.field())) {
+          value.addErrorMessage(failure.message());
         }
       }
     }

@@ -39,4 +39,20 @@ class ReachabilityTest {
 
     assertThat(probed).isFalse();
   }
+
+  @Test
+  void shouldReportADiagnosedFailureOnTheFieldTheDiagnosisNames() {
+    Config result = new Config(List.of(new ConfigValue("hosts"), new ConfigValue("user")));
+
+    Reachability.check(
+        result,
+        () -> {
+          throw new SecurityException("bad password");
+        },
+        e -> new Reachability.Failure("user", "Wrong credentials: " + e.getMessage()));
+
+    assertThat(result.configValues().get(0).errorMessages()).isEmpty();
+    assertThat(result.configValues().get(1).errorMessages())
+        .containsExactly("Wrong credentials: bad password");
+  }
 }

@@ -1,15 +1,13 @@
 package dev.pageevents.core.testing;
 
+import static dev.pageevents.core.testing.Await.awaitValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pageevents.core.view.PageTotals;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
@@ -29,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class ExactSinkContract {
   private static final Logger log = LoggerFactory.getLogger(ExactSinkContract.class);
-  protected static final Duration TIMEOUT = Duration.ofSeconds(120);
   private static final int PARTITIONS = 3;
 
   private String name;
@@ -47,7 +44,7 @@ public abstract class ExactSinkContract {
   protected abstract void resetStore();
 
   /** Per page visits and total duration as the store's view reads them. */
-  protected abstract Map<String, GroundTruth.PageTotals> storedPages();
+  protected abstract Map<String, PageTotals> storedPages();
 
   /** Per (user, page) visit counts as the store reads them, or null if the store keeps none. */
   protected abstract Map<List<String>, Long> storedVisits();
@@ -82,9 +79,9 @@ public abstract class ExactSinkContract {
 
     assertThat(truth.poison()).isEqualTo(TestEvents.POISON.size());
     ConsumerRecords<byte[], byte[]> dead =
-        connect().kafka().consume(truth.poison(), TIMEOUT.toMillis(), dlq);
+        connect().kafka().consume(truth.poison(), Await.TIMEOUT.toMillis(), dlq);
     for (ConsumerRecord<byte[], byte[]> record : dead) {
-      assertThat(TestEvents.POISON).contains(new String(record.value(), StandardCharsets.UTF_8));
+      assertThat(TestEvents.POISON).contains(DeadLetters.value(record));
       assertThat(record.headers().lastHeader("__connect.errors.exception.class.name")).isNotNull();
       assertThat(record.headers().lastHeader("__connect.errors.topic").value())
           .isEqualTo(topic.getBytes(StandardCharsets.UTF_8));
@@ -148,7 +145,7 @@ public abstract class ExactSinkContract {
    * connections it closed linger in TIME_WAIT, so a refused start is retried until the timeout.
    */
   private void restartStore() throws InterruptedException {
-    await(
+    awaitValue(
         "the store to start again",
         () -> {
           startStore();
@@ -158,26 +155,19 @@ public abstract class ExactSinkContract {
   }
 
   private void produce(List<String> values) {
-    TestEvents.produce(connect().kafka().bootstrapServers(), topic, values);
+    new PageEventTopic(connect().kafka().bootstrapServers(), topic).produce(values);
     produced.addAll(values);
   }
 
   private void startConnector() throws InterruptedException {
-    Map<String, String> config = new HashMap<>(storeConfig());
-    config.put("tasks.max", "2");
-    config.put("topics", topic);
-    config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-    config.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+    Map<String, String> config = SinkItConfig.stringsWithDeadLetterQueue(topic, dlq);
+    config.putAll(storeConfig());
     config.put("batch.size", "200");
     config.put("consumer.override.max.poll.records", "200");
     config.put("retry.backoff.ms", "200");
     config.put("retry.backoff.max.ms", "2000");
-    config.put("errors.tolerance", "all");
-    config.put("errors.deadletterqueue.topic.name", dlq);
-    config.put("errors.deadletterqueue.topic.replication.factor", "1");
-    config.put("errors.deadletterqueue.context.headers.enable", "true");
     // After a worker left, a request may be forwarded to the old leader until the group settles.
-    await(
+    awaitValue(
         "the connector to be configured",
         () -> {
           connect().configureConnector(name, config);
@@ -188,21 +178,21 @@ public abstract class ExactSinkContract {
 
   /** Waits until the store holds at least some records, so what follows happens mid-stream. */
   private void awaitSomeWritten() throws InterruptedException {
-    await(
+    awaitValue(
         "some records written",
-        () -> storedPages().values().stream().mapToLong(GroundTruth.PageTotals::visits).sum(),
+        () -> storedPages().values().stream().mapToLong(PageTotals::visits).sum(),
         visits -> visits > 0);
   }
 
   /** Reads the topic back, computes the ground truth and waits until the store equals it. */
   private GroundTruth awaitExact() throws InterruptedException {
     GroundTruth truth =
-        GroundTruth.of(connect().kafka().consume(produced.size(), TIMEOUT.toMillis(), topic));
+        GroundTruth.of(connect().kafka().consume(produced.size(), Await.TIMEOUT.toMillis(), topic));
     assertThat(truth.events() + truth.poison()).isEqualTo(produced.size());
-    await("per-page totals equal the ground truth", this::storedPages, truth.pages()::equals);
+    awaitValue("per-page totals equal the ground truth", this::storedPages, truth.pages()::equals);
     Map<List<String>, Long> visits = storedVisits();
     if (visits != null) {
-      await(
+      awaitValue(
           "per (user, page) counts equal the ground truth",
           this::storedVisits,
           truth.visits()::equals);
@@ -222,32 +212,5 @@ public abstract class ExactSinkContract {
     assertThat(status.tasks())
         .isNotEmpty()
         .allSatisfy(task -> assertThat(task.state()).isEqualTo("RUNNING"));
-  }
-
-  /** Polls until the condition holds; on timeout fails with the last value seen. */
-  protected static <T> void await(
-      String what, Supplier<T> value, java.util.function.Predicate<T> condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    Object last = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        T current = value.get();
-        if (condition.test(current)) {
-          return;
-        }
-        last = current;
-      } catch (RuntimeException e) {
-        last = e;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError(
-        "Timed out after "
-            + TIMEOUT
-            + " waiting for "
-            + what
-            + "; last seen: "
-            + Objects.toString(last));
   }
 }

@@ -4,10 +4,12 @@ import dev.pageevents.core.event.FieldMapping;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.event.PageEventConverter;
 import dev.pageevents.core.event.PageEventDataException;
+import dev.pageevents.core.view.PageTotals;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -15,9 +17,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * visits and total duration, per (user, page) visit count, and how many records were poison.
  */
 public final class GroundTruth {
-  /** A page's visits and total duration. */
-  public record PageTotals(long visits, long durationMs) {}
-
   private final Map<String, PageTotals> pages = new TreeMap<>();
   private final Map<List<String>, Long> visits = new TreeMap<>(GroundTruth::compare);
   private int poison;
@@ -41,13 +40,30 @@ public final class GroundTruth {
   private void add(PageEvent event) {
     pages.merge(
         event.page(),
-        new PageTotals(1, event.durationMs()),
-        (a, b) -> new PageTotals(a.visits() + b.visits(), a.durationMs() + b.durationMs()));
+        new PageTotals(event.page(), 1, event.durationMs()),
+        (a, b) ->
+            new PageTotals(
+                a.page(), a.visits() + b.visits(), a.totalDurationMs() + b.totalDurationMs()));
     visits.merge(List.of(event.user(), event.page()), 1L, Long::sum);
   }
 
   /** Visits and total duration per page, sorted by page. */
   public Map<String, PageTotals> pages() {
+    return pages;
+  }
+
+  /**
+   * A store view's per-page numbers in the ground truth's terms, for comparing with {@link
+   * #pages()}.
+   */
+  public static <T> Map<String, PageTotals> pages(
+      Map<String, T> byPage, ToLongFunction<T> visits, ToLongFunction<T> durationMs) {
+    Map<String, PageTotals> pages = new TreeMap<>();
+    byPage.forEach(
+        (page, totals) ->
+            pages.put(
+                page,
+                new PageTotals(page, visits.applyAsLong(totals), durationMs.applyAsLong(totals))));
     return pages;
   }
 

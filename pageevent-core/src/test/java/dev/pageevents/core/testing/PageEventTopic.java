@@ -1,8 +1,6 @@
 package dev.pageevents.core.testing;
 
-import dev.pageevents.core.event.FieldMapping;
 import dev.pageevents.core.event.PageEvent;
-import dev.pageevents.core.event.PageEventConverter;
 import dev.pageevents.core.event.PageEventJson;
 import dev.pageevents.core.view.PageTotals;
 import java.time.Duration;
@@ -10,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,15 +17,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
- * Test support for sink integration tests: produces page events (or any text) as JSON strings with
- * a plain {@link KafkaProducer}, and reads the topic back to compute the ground truth every store
- * must match. Shipped in pageevent-core's test jar.
+ * The one way sink integration tests write to and read from a topic: produces page events (or any
+ * text) as JSON strings with a plain {@link KafkaProducer}, and reads the topic back to compute the
+ * {@link GroundTruth} every store must match. Shipped in pageevent-core's test jar.
  */
 public final class PageEventTopic {
   private final String bootstrapServers;
@@ -66,6 +61,15 @@ public final class PageEventTopic {
     send(keyed);
   }
 
+  /** Sends JSON values keyed by their position, so they spread over the partitions. */
+  public void produce(List<String> values) {
+    List<String[]> keyed = new ArrayList<>(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      keyed.add(new String[] {Integer.toString(i % 97), values.get(i)});
+    }
+    send(keyed);
+  }
+
   /** Sends raw values (for example malformed JSON), without keys. */
   public void produceRaw(List<String> values) {
     List<String[]> keyed = new ArrayList<>(values.size());
@@ -98,15 +102,14 @@ public final class PageEventTopic {
     }
   }
 
-  /** Every valid page event in the topic now (bad records skipped), read from the beginning. */
-  public List<PageEvent> readValidEvents() {
-    PageEventConverter converter = new PageEventConverter(FieldMapping.defaults());
+  /** Every record in the topic now, values as bytes, read from the beginning. */
+  public List<ConsumerRecord<byte[], byte[]>> readAll() {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    List<PageEvent> events = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic).stream()
               .map(p -> new TopicPartition(topic, p.partition()))
@@ -119,35 +122,17 @@ public final class PageEventTopic {
         if (System.currentTimeMillis() > deadline) {
           throw new IllegalStateException("Could not read " + topic + " to its end in 60 s");
         }
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-          SinkRecord record =
-              new SinkRecord(topic, r.partition(), null, r.key(), null, r.value(), r.offset());
-          try {
-            events.add(converter.convert(record));
-          } catch (DataException bad) {
-            // not a page event: the sinks send it to their dead letter queue
-          }
-        }
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
       }
     }
-    return events;
+    return records;
   }
 
-  /** Visits and total duration per page, computed from the topic: what every store must show. */
+  /**
+   * Visits and total duration per page, computed from the topic (bad records skipped, as the sinks
+   * send them to their dead letter queue): what every store must show.
+   */
   public Map<String, PageTotals> groundTruth() {
-    return totals(readValidEvents());
-  }
-
-  public static Map<String, PageTotals> totals(List<PageEvent> events) {
-    Map<String, PageTotals> totals = new TreeMap<>();
-    for (PageEvent e : events) {
-      totals.merge(
-          e.page(),
-          new PageTotals(e.page(), 1, e.durationMs()),
-          (a, b) ->
-              new PageTotals(
-                  a.page(), a.visits() + b.visits(), a.totalDurationMs() + b.totalDurationMs()));
-    }
-    return totals;
+    return GroundTruth.of(readAll()).pages();
   }
 }

@@ -4,17 +4,12 @@ import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.event.PageEventJson;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Deterministic page events for sink integration tests, as the JSON strings a plain producer sends:
  * a few users and pages, some of them with hostile names (quotes, backticks, braces, Cypher and Lua
- * syntax), and poison values that no sink can convert.
+ * syntax), and poison values that no sink can convert. {@link PageEventTopic} produces them.
  */
 public final class TestEvents {
   /** Names that break any store that builds queries or keys by concatenation. */
@@ -63,24 +58,5 @@ public final class TestEvents {
                   random.nextInt(60_000))));
     }
     return values;
-  }
-
-  /** Sends JSON values with a plain producer, keyed by position so they spread over partitions. */
-  public static void produce(String bootstrapServers, String topic, List<String> values) {
-    Map<String, Object> config =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.LINGER_MS_CONFIG,
-            5);
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-      for (int i = 0; i < values.size(); i++) {
-        producer.send(new ProducerRecord<>(topic, Integer.toString(i % 97), values.get(i)));
-      }
-      producer.flush();
-    }
   }
 }
