@@ -2,6 +2,7 @@ package dev.pageevents.core.testing;
 
 import static dev.pageevents.core.testing.Await.awaitValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import dev.pageevents.core.view.PageTotals;
 import java.nio.charset.StandardCharsets;
@@ -105,8 +106,8 @@ public abstract class ExactSinkContract {
     connect().restartConnectorAndTasks(name, false, true, false);
     produce(TestEvents.json(4, 3_000, 30, 40));
 
-    awaitExact();
     assertTasksRunning();
+    awaitExact();
   }
 
   @Test
@@ -206,11 +207,24 @@ public abstract class ExactSinkContract {
     return truth;
   }
 
-  private void assertTasksRunning() {
-    ConnectorStateInfo status = connect().connectorStatus(name);
-    assertThat(status.connector().state()).isEqualTo("RUNNING");
-    assertThat(status.tasks())
-        .isNotEmpty()
-        .allSatisfy(task -> assertThat(task.state()).isEqualTo("RUNNING"));
+  /**
+   * Waits until the connector and every task are RUNNING; a rebalance (a worker leaving, a restart)
+   * passes through UNASSIGNED first. A FAILED task fails the test at once.
+   */
+  private void assertTasksRunning() throws InterruptedException {
+    awaitValue(
+        "connector " + name + " and its tasks RUNNING",
+        () -> {
+          ConnectorStateInfo current = connect().connectorStatus(name);
+          current.tasks().stream()
+              .filter(task -> task.state().equals("FAILED"))
+              .findFirst()
+              .ifPresent(task -> fail("task " + task.id() + " FAILED: " + task.trace()));
+          return current;
+        },
+        current ->
+            current.connector().state().equals("RUNNING")
+                && !current.tasks().isEmpty()
+                && current.tasks().stream().allMatch(t -> t.state().equals("RUNNING")));
   }
 }
