@@ -86,14 +86,29 @@ class GeneratorIT {
     for (String run : List.of("same-seed-a", "same-seed-b")) {
       cluster.awaitOffsetSum(run, SEQUENCE, 3000, 60_000);
     }
-    List<Map<String, Object>> first = sortedValues("same-seed-a");
-    List<Map<String, Object>> second = sortedValues("same-seed-b");
+    List<Map<String, Object>> first = sortedValues("same-seed-a", 3000);
+    List<Map<String, Object>> second = sortedValues("same-seed-b", 3000);
     assertThat(first).hasSize(3000);
     assertThat(second).isEqualTo(first);
     assertThat(first.get(0)).containsEntry("eventId", "gen-2024-0-0");
   }
 
-  private List<Map<String, Object>> sortedValues(String topic) {
+  /**
+   * The topic's values sorted by eventId, re-read until at least {@code expected} are visible: the
+   * committed source offsets can be seen (once in CI) before a fresh consumer sees the records.
+   */
+  private List<Map<String, Object>> sortedValues(String topic, int expected)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 60_000;
+    List<Map<String, Object>> values = readSorted(topic);
+    while (values.size() < expected && System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+      values = readSorted(topic);
+    }
+    return values;
+  }
+
+  private List<Map<String, Object>> readSorted(String topic) {
     return cluster.readAll(topic, false).stream()
         .map(ConnectTestCluster::value)
         .sorted(Comparator.comparing(v -> (String) v.get("eventId")))
