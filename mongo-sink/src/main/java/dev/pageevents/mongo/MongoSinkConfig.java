@@ -113,6 +113,7 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
         2,
         Width.SHORT,
         WRITE_CONCERN_DISPLAY);
+    withDeletes(def, 3);
     return withSharedGroups(def, BATCH_SIZE_DEFAULT);
   }
 

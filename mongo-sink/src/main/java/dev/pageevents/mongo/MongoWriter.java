@@ -18,14 +18,15 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import dev.pageevents.core.sink.DocumentStoreWriter;
 import dev.pageevents.core.sink.ErrorKind;
 import dev.pageevents.core.sink.PageEventRecord;
 import dev.pageevents.core.sink.RejectedRecordsException;
-import dev.pageevents.core.sink.StoreWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,8 +40,10 @@ import org.bson.Document;
 /**
  * Writes each batch as one unordered bulk of {@code ReplaceOne} upserts per collection, keyed by
  * {@code _id = eventId}: a redelivered or replayed event replaces its own document, never adds one.
+ * A tombstone's delete is a {@code DeleteOne} by {@code _id} in the same bulk (the pipeline gives
+ * at most one operation per id, so the unordered bulk cannot reorder them).
  */
-final class MongoWriter implements StoreWriter {
+final class MongoWriter implements DocumentStoreWriter {
   private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
   private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
@@ -99,7 +102,12 @@ final class MongoWriter implements StoreWriter {
       Map<Integer, String> rejected) {
     List<WriteModel<Document>> models = new ArrayList<>(indices.size());
     for (int index : indices) {
-      Document document = MongoDocuments.of(batch.get(index).event());
+      PageEventRecord item = batch.get(index);
+      if (item.isDelete()) {
+        models.add(new DeleteOneModel<>(Filters.eq(MongoDocuments.ID, item.id())));
+        continue;
+      }
+      Document document = MongoDocuments.of(item.event());
       models.add(
           new ReplaceOneModel<>(
               Filters.eq(MongoDocuments.ID, document.get(MongoDocuments.ID)), document, UPSERT));

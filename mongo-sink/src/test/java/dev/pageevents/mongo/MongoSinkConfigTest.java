@@ -24,6 +24,16 @@ class MongoSinkConfigTest {
     assertThat(config.collection()).isNull();
     assertThat(config.database()).isEqualTo("pageevents");
     assertThat(config.pipelineSettings().batchSize()).isEqualTo(1000);
+    assertThat(config.pipelineSettings().deleteOnNull()).isFalse();
+  }
+
+  @Test
+  void shouldTurnTombstonesIntoDeletesWhenDeleteOnNullValuesIsSet() {
+    MongoSinkConfig config =
+        new MongoSinkConfig(
+            Map.of("connection.uri", "mongodb://h:27017", "delete.on.null.values", "true"));
+
+    assertThat(config.pipelineSettings().deleteOnNull()).isTrue();
   }
 
   @Test

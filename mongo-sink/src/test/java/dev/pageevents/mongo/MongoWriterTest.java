@@ -76,6 +76,23 @@ class MongoWriterTest {
   }
 
   @Test
+  void shouldDeleteTheDocumentsOfTombstonesInTheSameBulkAsUpserts() throws Exception {
+    writer.write(batch("events", 0, 5));
+    SinkRecord tombstone = new SinkRecord("events", 0, null, "e1", null, null, 9);
+    List<PageEventRecord> mixed = new ArrayList<>(batch("events", 5, 7));
+    mixed.add(PageEventRecord.delete(tombstone, "e1"));
+    mixed.add(PageEventRecord.delete(tombstone, "e3"));
+    mixed.add(PageEventRecord.delete(tombstone, "never-written"));
+
+    writer.write(mixed);
+
+    var collection = client.getDatabase("db").getCollection("events");
+    List<Object> ids = new ArrayList<>();
+    collection.find().forEach(d -> ids.add(d.get("_id")));
+    assertThat(ids).containsExactlyInAnyOrder("e0", "e2", "e4", "e5", "e6");
+  }
+
+  @Test
   void shouldCreatePageAndUserIndexesOnFirstWrite() throws Exception {
     writer.write(batch("events", 0, 1));
 
