@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Writes each batch as one unordered bulk of {@code ReplaceOne} upserts per collection, keyed by
@@ -59,12 +60,24 @@ final class MongoWriter implements DocumentStoreWriter {
   private final MongoClient client;
   private final MongoDatabase database;
   private final String fixedCollection;
+  private final TimeSeries timeSeries;
   private final Set<String> indexed = new HashSet<>();
 
+  /** A write model for the batch item at position {@code item}. */
+  record Planned(int item, WriteModel<Document> model) {}
+
   MongoWriter(MongoClient client, String database, String fixedCollection) {
+    this(client, database, fixedCollection, null);
+  }
+
+  /**
+   * @param timeSeries the time-series mode, or null for a regular collection
+   */
+  MongoWriter(MongoClient client, String database, String fixedCollection, TimeSeries timeSeries) {
     this.client = client;
     this.database = client.getDatabase(database);
     this.fixedCollection = fixedCollection;
+    this.timeSeries = timeSeries;
   }
 
   /** A client for the sink's settings: its connection string, timeout and write concern. */
@@ -100,18 +113,14 @@ final class MongoWriter implements DocumentStoreWriter {
       List<PageEventRecord> batch,
       List<Integer> indices,
       Map<Integer, String> rejected) {
-    List<WriteModel<Document>> models = new ArrayList<>(indices.size());
-    for (int index : indices) {
-      PageEventRecord item = batch.get(index);
-      if (item.isDelete()) {
-        models.add(new DeleteOneModel<>(Filters.eq(MongoDocuments.ID, item.id())));
-        continue;
-      }
-      Document document = MongoDocuments.of(item.event());
-      models.add(
-          new ReplaceOneModel<>(
-              Filters.eq(MongoDocuments.ID, document.get(MongoDocuments.ID)), document, UPSERT));
+    List<Planned> planned =
+        timeSeries != null
+            ? timeSeries.models(collection, batch, indices)
+            : upsertsAndDeletes(batch, indices);
+    if (planned.isEmpty()) {
+      return;
     }
+    List<WriteModel<Document>> models = planned.stream().map(Planned::model).toList();
     try {
       collection.bulkWrite(models, UNORDERED);
     } catch (MongoBulkWriteException e) {
@@ -120,10 +129,25 @@ final class MongoWriter implements DocumentStoreWriter {
       }
       for (BulkWriteError error : e.getWriteErrors()) {
         rejected.put(
-            indices.get(error.getIndex()),
+            planned.get(error.getIndex()).item(),
             "MongoDB rejected the document (code " + error.getCode() + "): " + error.getMessage());
       }
     }
+  }
+
+  private static List<Planned> upsertsAndDeletes(List<PageEventRecord> batch, List<Integer> items) {
+    List<Planned> planned = new ArrayList<>(items.size());
+    for (int item : items) {
+      PageEventRecord record = batch.get(item);
+      Bson byId = Filters.eq(MongoDocuments.ID, record.id());
+      planned.add(
+          new Planned(
+              item,
+              record.isDelete()
+                  ? new DeleteOneModel<>(byId)
+                  : new ReplaceOneModel<>(byId, MongoDocuments.of(record.event()), UPSERT)));
+    }
+    return planned;
   }
 
   private String collectionOf(PageEventRecord record) {
@@ -134,7 +158,12 @@ final class MongoWriter implements DocumentStoreWriter {
     MongoCollection<Document> collection = database.getCollection(name);
     if (indexed.add(name)) {
       try {
-        MongoSchema.ensureIndexes(collection);
+        if (timeSeries != null) {
+          timeSeries.ensureCollection(database, name);
+          MongoSchema.ensureIndexes(collection, timeSeries.timeField());
+        } else {
+          MongoSchema.ensureIndexes(collection);
+        }
       } catch (RuntimeException e) {
         indexed.remove(name);
         throw e;
