@@ -215,9 +215,24 @@ class ElasticsearchSinkIT {
   @Order(3)
   void shouldDeleteTheDocumentOfEachKeyedTombstoneAcrossDailyIndicesAndStayExactAfterAReplay()
       throws Exception {
-    String name = "es-tombstones";
+    deleteByTombstonesAndReplay("es-tombstones", "es-tombstones-{yyyy.MM.dd}", 3000);
+  }
+
+  @Test
+  @Order(4)
+  void shouldDeleteTheDocumentOfEachKeyedTombstoneFromTheTopicsIndexWithoutALookup()
+      throws Exception {
+    deleteByTombstonesAndReplay("es-tomb-topic", "es-tomb-topic-{topic}", 600);
+  }
+
+  /**
+   * N events keyed by id, then tombstones for every 7th id and one without a key: exactly the
+   * survivors are indexed, the keyless tombstone is in the DLQ, and a full replay ends the same.
+   */
+  private static void deleteByTombstonesAndReplay(String name, String pattern, int count)
+      throws Exception {
     PageEventTopic topic = topic(name, 3);
-    List<PageEvent> events = topic.events(0, 3000, PAGES, START);
+    List<PageEvent> events = topic.events(0, count, PAGES, START);
     List<String> deleted = new ArrayList<>();
     for (int i = 0; i < events.size(); i += 7) {
       deleted.add(events.get(i).eventId());
@@ -227,6 +242,7 @@ class ElasticsearchSinkIT {
     topic.produceTombstones(Collections.singletonList(null));
     long records = events.size() + deleted.size() + 1;
     Map<String, String> props = sinkConfig(name);
+    props.put("index.pattern", pattern);
     props.put("delete.on.null.values", "true");
     connect.configureConnector(name, props);
     ElasticsearchView view = view(name);
@@ -271,7 +287,7 @@ class ElasticsearchSinkIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void shouldRecoverWhenElasticsearchRestartsMidStreamAndEndWithTheExactCount() throws Exception {
     assumeTrue(!elasticsearch.external(), "restarting needs the embedded node");
     String name = "es-restart";
