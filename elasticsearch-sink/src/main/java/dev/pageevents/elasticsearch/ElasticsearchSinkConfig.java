@@ -246,6 +246,7 @@ public final class ElasticsearchSinkConfig extends PageEventSinkConfig {
         4,
         Width.SHORT,
         "Bulk requests in flight");
+    withDeletes(def, 5);
     return withSharedGroups(def, BATCH_SIZE_DEFAULT);
   }
 

@@ -10,10 +10,10 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.TransportException;
 import dev.pageevents.core.event.PageEvent;
+import dev.pageevents.core.sink.DocumentStoreWriter;
 import dev.pageevents.core.sink.ErrorKind;
 import dev.pageevents.core.sink.PageEventRecord;
 import dev.pageevents.core.sink.RejectedRecordsException;
-import dev.pageevents.core.sink.StoreWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -29,10 +29,12 @@ import org.elasticsearch.client.ResponseException;
 
 /**
  * Indexes each batch with bulk requests (documents keyed by {@code _id = eventId}, so a replay
- * overwrites), several in flight at once. {@code write} returns only when every request of the
+ * overwrites), several in flight at once. A tombstone's delete is a bulk {@code delete} in the
+ * index that holds the id ({@link DeleteTargets}); the pipeline gives at most one operation per id,
+ * so concurrent requests cannot reorder them. {@code write} returns only when every request of the
  * batch is acknowledged, so the pipeline commits only acknowledged offsets.
  */
-final class ElasticsearchWriter implements StoreWriter {
+final class ElasticsearchWriter implements DocumentStoreWriter {
   private final ElasticsearchTransport transport;
   private final ElasticsearchClient client;
   private final ElasticsearchAsyncClient asyncClient;
@@ -57,6 +59,13 @@ final class ElasticsearchWriter implements StoreWriter {
     }
   }
 
+  /**
+   * One bulk operation: an index of the item's event, or a delete of its id from {@code index}.
+   *
+   * @param item the item's position in the batch given to {@code write}
+   */
+  private record Operation(int item, PageEventRecord record, String index) {}
+
   @Override
   public void write(List<PageEventRecord> batch) throws Exception {
     if (!templateReady) {
@@ -64,21 +73,47 @@ final class ElasticsearchWriter implements StoreWriter {
           client, config.templateName(), pattern, config.shards(), config.replicas());
       templateReady = true;
     }
-    long[] sizes = new long[batch.size()];
+    List<Operation> operations = operations(batch);
+    long[] sizes = new long[operations.size()];
     for (int i = 0; i < sizes.length; i++) {
-      sizes[i] = estimatedBytes(batch.get(i).event());
+      PageEventRecord record = operations.get(i).record();
+      sizes[i] =
+          record.isDelete() ? 64L + 2L * record.id().length() : estimatedBytes(record.event());
     }
     List<BulkPlan.Slice> slices = plan.split(sizes);
-    List<CompletableFuture<BulkResponse>> responses = send(batch, slices);
-    collect(slices, responses);
+    List<CompletableFuture<BulkResponse>> responses = send(operations, slices);
+    collect(operations, slices, responses);
+  }
+
+  /** Upserts in batch order, each delete once per index that holds its id (none if absent). */
+  private List<Operation> operations(List<PageEventRecord> batch) throws IOException {
+    Map<String, String> deletes = new LinkedHashMap<>();
+    batch.stream()
+        .filter(PageEventRecord::isDelete)
+        .forEach(r -> deletes.put(r.id(), r.record().topic()));
+    Map<String, List<String>> targets =
+        deletes.isEmpty() ? Map.of() : DeleteTargets.find(client, pattern, deletes);
+    List<Operation> operations = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      PageEventRecord record = batch.get(i);
+      if (!record.isDelete()) {
+        String index = pattern.indexFor(record.record().topic(), record.event().timestampMs());
+        operations.add(new Operation(i, record, index));
+        continue;
+      }
+      for (String index : targets.get(record.id())) {
+        operations.add(new Operation(i, record, index));
+      }
+    }
+    return operations;
   }
 
   private List<CompletableFuture<BulkResponse>> send(
-      List<PageEventRecord> batch, List<BulkPlan.Slice> slices) throws InterruptedException {
+      List<Operation> operations, List<BulkPlan.Slice> slices) throws InterruptedException {
     Semaphore inFlight = new Semaphore(plan.maxInFlight());
     List<CompletableFuture<BulkResponse>> responses = new ArrayList<>(slices.size());
     for (BulkPlan.Slice slice : slices) {
-      BulkRequest request = request(batch.subList(slice.from(), slice.to()));
+      BulkRequest request = request(operations.subList(slice.from(), slice.to()));
       inFlight.acquire();
       CompletableFuture<BulkResponse> response;
       try {
@@ -92,13 +127,17 @@ final class ElasticsearchWriter implements StoreWriter {
     return responses;
   }
 
-  private BulkRequest request(List<PageEventRecord> records) {
+  private static BulkRequest request(List<Operation> operations) {
     BulkRequest.Builder bulk = new BulkRequest.Builder();
-    for (PageEventRecord record : records) {
-      PageEvent event = record.event();
-      String index = pattern.indexFor(record.record().topic(), event.timestampMs());
-      Map<String, Object> document = document(event);
-      bulk.operations(op -> op.index(i -> i.index(index).id(event.eventId()).document(document)));
+    for (Operation operation : operations) {
+      PageEventRecord record = operation.record();
+      if (record.isDelete()) {
+        bulk.operations(op -> op.delete(d -> d.index(operation.index()).id(record.id())));
+        continue;
+      }
+      Map<String, Object> document = document(record.event());
+      bulk.operations(
+          op -> op.index(i -> i.index(operation.index()).id(record.id()).document(document)));
     }
     return bulk.build();
   }
@@ -121,7 +160,10 @@ final class ElasticsearchWriter implements StoreWriter {
    * Waits for every request; a failed request wins (classified by the pipeline), then throttled
    * items (transient), then items Elasticsearch rejected for good (reported one by one).
    */
-  private void collect(List<BulkPlan.Slice> slices, List<CompletableFuture<BulkResponse>> responses)
+  private void collect(
+      List<Operation> operations,
+      List<BulkPlan.Slice> slices,
+      List<CompletableFuture<BulkResponse>> responses)
       throws Exception {
     Throwable requestError = null;
     Map<Integer, String> rejected = new HashMap<>();
@@ -149,7 +191,8 @@ final class ElasticsearchWriter implements StoreWriter {
           throttleReason = describe(error);
         } else {
           rejected.put(
-              slices.get(s).from() + i, "Elasticsearch rejected the document: " + describe(error));
+              operations.get(slices.get(s).from() + i).item(),
+              "Elasticsearch rejected the document: " + describe(error));
         }
       }
     }

@@ -19,6 +19,7 @@ final class IndexPattern {
   private final String pattern;
   private final List<BiFunction<String, Instant, String>> parts = new ArrayList<>();
   private final String wildcard;
+  private boolean timeBased;
 
   /**
    * @throws IllegalArgumentException naming what is wrong with the pattern
@@ -77,6 +78,12 @@ final class IndexPattern {
           "'{" + name + "}' is neither {topic} nor a date pattern such as {yyyy.MM.dd}", e);
     }
     parts.add((topic, time) -> format.format(time).toLowerCase(Locale.ROOT));
+    timeBased = true;
+  }
+
+  /** Whether the index depends on the event time (a date placeholder), not only on the topic. */
+  boolean timeBased() {
+    return timeBased;
   }
 
   /** The index an event of {@code topic} at {@code timestampMs} goes to. */

@@ -10,6 +10,7 @@ import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.event.PageEventJson;
+import dev.pageevents.core.testing.CommittedOffsets;
 import dev.pageevents.core.testing.DeadLetters;
 import dev.pageevents.core.testing.PageEventTopic;
 import dev.pageevents.core.testing.SinkItConfig;
@@ -19,6 +20,7 @@ import dev.pageevents.stack.SharedServers;
 import dev.pageevents.stack.StoreServer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,6 +213,81 @@ class ElasticsearchSinkIT {
 
   @Test
   @Order(3)
+  void shouldDeleteTheDocumentOfEachKeyedTombstoneAcrossDailyIndicesAndStayExactAfterAReplay()
+      throws Exception {
+    deleteByTombstonesAndReplay("es-tombstones", "es-tombstones-{yyyy.MM.dd}", 3000);
+  }
+
+  @Test
+  @Order(4)
+  void shouldDeleteTheDocumentOfEachKeyedTombstoneFromTheTopicsIndexWithoutALookup()
+      throws Exception {
+    deleteByTombstonesAndReplay("es-tomb-topic", "es-tomb-topic-{topic}", 600);
+  }
+
+  /**
+   * N events keyed by id, then tombstones for every 7th id and one without a key: exactly the
+   * survivors are indexed, the keyless tombstone is in the DLQ, and a full replay ends the same.
+   */
+  private static void deleteByTombstonesAndReplay(String name, String pattern, int count)
+      throws Exception {
+    PageEventTopic topic = topic(name, 3);
+    List<PageEvent> events = topic.events(0, count, PAGES, START);
+    List<String> deleted = new ArrayList<>();
+    for (int i = 0; i < events.size(); i += 7) {
+      deleted.add(events.get(i).eventId());
+    }
+    topic.produceEventsKeyedById(events);
+    topic.produceTombstones(deleted);
+    topic.produceTombstones(Collections.singletonList(null));
+    long records = events.size() + deleted.size() + 1;
+    Map<String, String> props = sinkConfig(name);
+    props.put("index.pattern", pattern);
+    props.put("delete.on.null.values", "true");
+    connect.configureConnector(name, props);
+    ElasticsearchView view = view(name);
+
+    awaitCommitted(name, records);
+    assertExactlyTheSurvivors(view, events, deleted);
+    ConsumerRecords<byte[], byte[]> dlq = connect.kafka().consume(1, TIMEOUT_MS, name + "-dlq");
+    assertThat(header(dlq.iterator().next(), "__connect.errors.exception.message"))
+        .contains("tombstone")
+        .contains("has no key");
+
+    // Replay the whole topic: every upsert comes back and every tombstone deletes again.
+    connect.stopConnector(name);
+    connect.resetConnectorOffsets(name);
+    TestUtils.waitForCondition(
+        () -> CommittedOffsets.sum(connect, name) <= 0, TIMEOUT_MS, "offsets were not reset");
+    connect.resumeConnector(name);
+    awaitCommitted(name, records);
+    assertExactlyTheSurvivors(view, events, deleted);
+    connect.deleteConnector(name);
+  }
+
+  private static void awaitCommitted(String name, long records) throws InterruptedException {
+    TestUtils.waitForCondition(
+        () -> CommittedOffsets.sum(connect, name) == records,
+        TIMEOUT_MS,
+        () -> "the sink did not commit all " + records + " records");
+  }
+
+  private static void assertExactlyTheSurvivors(
+      ElasticsearchView view, List<PageEvent> events, List<String> deleted) throws Exception {
+    Set<String> gone = Set.copyOf(deleted);
+    Set<String> survivors =
+        events.stream()
+            .map(PageEvent::eventId)
+            .filter(id -> !gone.contains(id))
+            .collect(Collectors.toSet());
+    assertThat(view.count()).isEqualTo(survivors.size());
+    assertThat(view.searchPages("products", 10_000))
+        .extracting(ElasticsearchView.Match::eventId)
+        .doesNotContainAnyElementsOf(gone);
+  }
+
+  @Test
+  @Order(5)
   void shouldRecoverWhenElasticsearchRestartsMidStreamAndEndWithTheExactCount() throws Exception {
     assumeTrue(!elasticsearch.external(), "restarting needs the embedded node");
     String name = "es-restart";

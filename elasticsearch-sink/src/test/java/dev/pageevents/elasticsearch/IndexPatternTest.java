@@ -50,4 +50,11 @@ class IndexPatternTest {
     assertThatThrownBy(() -> new IndexPattern("ev-{yyyy")).hasMessageContaining("never closed");
     assertThatThrownBy(() -> new IndexPattern("ev-{bogus}")).hasMessageContaining("date pattern");
   }
+
+  @Test
+  void shouldSayWhetherTheIndexDependsOnTheEventTime() {
+    assertThat(new IndexPattern("pageevents-{yyyy.MM.dd}").timeBased()).isTrue();
+    assertThat(new IndexPattern("pageevents-{topic}").timeBased()).isFalse();
+    assertThat(new IndexPattern("pageevents").timeBased()).isFalse();
+  }
 }

@@ -19,10 +19,15 @@ final class MongoDocuments {
   private MongoDocuments() {}
 
   static Document of(PageEvent event) {
+    return of(event, TIMESTAMP);
+  }
+
+  /** The document with the event time under {@code timeField} (time-series mode names it). */
+  static Document of(PageEvent event, String timeField) {
     return new Document(ID, event.eventId())
         .append(PAGE, event.page())
         .append(USER, event.user())
-        .append(TIMESTAMP, new Date(event.timestampMs()))
+        .append(timeField, new Date(event.timestampMs()))
         .append(DURATION_MS, event.durationMs());
   }
 }

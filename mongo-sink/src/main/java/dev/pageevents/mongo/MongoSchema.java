@@ -18,17 +18,20 @@ final class MongoSchema {
   private MongoSchema() {}
 
   static void ensureIndexes(MongoCollection<Document> collection) {
+    ensureIndexes(collection, MongoDocuments.TIMESTAMP);
+  }
+
+  /** The same indexes over {@code timeField} (time-series mode names the time field). */
+  static void ensureIndexes(MongoCollection<Document> collection, String timeField) {
     collection.createIndexes(
         List.of(
             new IndexModel(
                 Indexes.compoundIndex(
-                    Indexes.ascending(MongoDocuments.PAGE),
-                    Indexes.descending(MongoDocuments.TIMESTAMP)),
+                    Indexes.ascending(MongoDocuments.PAGE), Indexes.descending(timeField)),
                 new IndexOptions().name(PAGE_TS_INDEX)),
             new IndexModel(
                 Indexes.compoundIndex(
-                    Indexes.ascending(MongoDocuments.USER),
-                    Indexes.descending(MongoDocuments.TIMESTAMP)),
+                    Indexes.ascending(MongoDocuments.USER), Indexes.descending(timeField)),
                 new IndexOptions().name(USER_TS_INDEX))));
   }
 }

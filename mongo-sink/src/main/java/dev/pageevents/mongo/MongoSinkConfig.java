@@ -2,13 +2,17 @@ package dev.pageevents.mongo;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.WriteConcern;
+import com.mongodb.client.model.TimeSeriesGranularity;
 import dev.pageevents.core.config.PageEventSinkConfig;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.NonEmptyString;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
@@ -48,6 +52,35 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
           + " members such as '1', or a tag set name. Offsets commit only after it is satisfied.";
   public static final String WRITE_CONCERN_DEFAULT = "majority";
   private static final String WRITE_CONCERN_DISPLAY = "Write concern";
+
+  public static final String TIMESERIES_GROUP = "Time series";
+
+  public static final String TIMESERIES_TIMEFIELD_CONFIG = "timeseries.timefield";
+  private static final String TIMESERIES_TIMEFIELD_DOC =
+      "Set to write a time-series collection (MongoDB 6.0+; deletes need 7.0+): the collection is"
+          + " created at the first write with this time field, and the event time is stored under"
+          + " this name instead of 'ts'. Time-series collections take no upserts and have no unique"
+          + " _id, so writes are inserts that skip ids already stored in the batch's time range: a"
+          + " redelivery or replay does not duplicate, but two tasks writing the same record at"
+          + " once (a zombie task during a rebalance) can. An existing collection of the name that"
+          + " is not time-series stops the task. Empty: a regular collection with idempotent"
+          + " upserts by _id.";
+  public static final String TIMESERIES_TIMEFIELD_DEFAULT = "";
+  private static final String TIMESERIES_TIMEFIELD_DISPLAY = "Time field";
+
+  public static final String TIMESERIES_METAFIELD_CONFIG = "timeseries.metafield";
+  private static final String TIMESERIES_METAFIELD_DOC =
+      "Document field used as the time-series metaField (what the buckets group by): 'page',"
+          + " 'user', or empty for none. Only used with timeseries.timefield.";
+  public static final String TIMESERIES_METAFIELD_DEFAULT = "";
+  private static final String TIMESERIES_METAFIELD_DISPLAY = "Meta field";
+
+  public static final String TIMESERIES_GRANULARITY_CONFIG = "timeseries.granularity";
+  private static final String TIMESERIES_GRANULARITY_DOC =
+      "Bucket granularity of the time-series collection: the usual gap between two events of"
+          + " one metaField value. Only used with timeseries.timefield.";
+  public static final String TIMESERIES_GRANULARITY_DEFAULT = "seconds";
+  private static final String TIMESERIES_GRANULARITY_DISPLAY = "Granularity";
 
   public static final int BATCH_SIZE_DEFAULT = 1000;
 
@@ -113,6 +146,40 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
         2,
         Width.SHORT,
         WRITE_CONCERN_DISPLAY);
+    withDeletes(def, 3);
+    def.define(
+        TIMESERIES_TIMEFIELD_CONFIG,
+        Type.STRING,
+        TIMESERIES_TIMEFIELD_DEFAULT,
+        new TimeFieldValidator(),
+        Importance.LOW,
+        TIMESERIES_TIMEFIELD_DOC,
+        TIMESERIES_GROUP,
+        1,
+        Width.SHORT,
+        TIMESERIES_TIMEFIELD_DISPLAY);
+    def.define(
+        TIMESERIES_METAFIELD_CONFIG,
+        Type.STRING,
+        TIMESERIES_METAFIELD_DEFAULT,
+        ValidString.in("", MongoDocuments.PAGE, MongoDocuments.USER),
+        Importance.LOW,
+        TIMESERIES_METAFIELD_DOC,
+        TIMESERIES_GROUP,
+        2,
+        Width.SHORT,
+        TIMESERIES_METAFIELD_DISPLAY);
+    def.define(
+        TIMESERIES_GRANULARITY_CONFIG,
+        Type.STRING,
+        TIMESERIES_GRANULARITY_DEFAULT,
+        ValidString.in("seconds", "minutes", "hours"),
+        Importance.LOW,
+        TIMESERIES_GRANULARITY_DOC,
+        TIMESERIES_GROUP,
+        3,
+        Width.SHORT,
+        TIMESERIES_GRANULARITY_DISPLAY);
     return withSharedGroups(def, BATCH_SIZE_DEFAULT);
   }
 
@@ -128,6 +195,20 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
   public String collection() {
     String name = getString(COLLECTION_CONFIG);
     return name == null || name.isBlank() ? null : name.trim();
+  }
+
+  /** The time-series mode, or null for a regular collection. */
+  TimeSeries timeSeries() {
+    String timeField = getString(TIMESERIES_TIMEFIELD_CONFIG).trim();
+    if (timeField.isEmpty()) {
+      return null;
+    }
+    String metaField = getString(TIMESERIES_METAFIELD_CONFIG);
+    return new TimeSeries(
+        timeField,
+        metaField.isEmpty() ? null : metaField,
+        TimeSeriesGranularity.valueOf(
+            getString(TIMESERIES_GRANULARITY_CONFIG).toUpperCase(Locale.ROOT)));
   }
 
   public int serverSelectionTimeoutMs() {
@@ -168,6 +249,37 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
     @Override
     public String toString() {
       return "a mongodb:// or mongodb+srv:// connection string";
+    }
+  }
+
+  /** Empty, or a plain field name that is not one of the document's other fields. */
+  static final class TimeFieldValidator implements ConfigDef.Validator {
+    private static final Set<String> TAKEN =
+        Set.of(
+            MongoDocuments.ID,
+            MongoDocuments.PAGE,
+            MongoDocuments.USER,
+            MongoDocuments.DURATION_MS);
+
+    @Override
+    public void ensureValid(String name, Object value) {
+      String text = value == null ? "" : value.toString().trim();
+      if (text.isEmpty()) {
+        return;
+      }
+      if (!text.matches("[A-Za-z_][A-Za-z0-9_]{0,63}") || TAKEN.contains(text)) {
+        throw new ConfigException(
+            name,
+            value,
+            "Use a plain field name (letters, digits, '_'; no '$' or '.') other than "
+                + TAKEN
+                + ", e.g. 'ts', or leave it empty for a regular collection");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "empty, or a plain field name such as ts";
     }
   }
 

@@ -15,6 +15,9 @@ public final class MongoSinkTask extends PageEventSinkTask<MongoSinkConfig> {
   @Override
   protected StoreWriter createWriter(MongoSinkConfig config) {
     return new MongoWriter(
-        MongoWriter.createClient(config), config.database(), config.collection());
+        MongoWriter.createClient(config),
+        config.database(),
+        config.collection(),
+        config.timeSeries());
   }
 }

@@ -18,14 +18,15 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import dev.pageevents.core.sink.DocumentStoreWriter;
 import dev.pageevents.core.sink.ErrorKind;
 import dev.pageevents.core.sink.PageEventRecord;
 import dev.pageevents.core.sink.RejectedRecordsException;
-import dev.pageevents.core.sink.StoreWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,12 +36,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Writes each batch as one unordered bulk of {@code ReplaceOne} upserts per collection, keyed by
  * {@code _id = eventId}: a redelivered or replayed event replaces its own document, never adds one.
+ * A tombstone's delete is a {@code DeleteOne} by {@code _id} in the same bulk (the pipeline gives
+ * at most one operation per id, so the unordered bulk cannot reorder them).
  */
-final class MongoWriter implements StoreWriter {
+final class MongoWriter implements DocumentStoreWriter {
   private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
   private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
@@ -56,12 +60,24 @@ final class MongoWriter implements StoreWriter {
   private final MongoClient client;
   private final MongoDatabase database;
   private final String fixedCollection;
+  private final TimeSeries timeSeries;
   private final Set<String> indexed = new HashSet<>();
 
+  /** A write model for the batch item at position {@code item}. */
+  record Planned(int item, WriteModel<Document> model) {}
+
   MongoWriter(MongoClient client, String database, String fixedCollection) {
+    this(client, database, fixedCollection, null);
+  }
+
+  /**
+   * @param timeSeries the time-series mode, or null for a regular collection
+   */
+  MongoWriter(MongoClient client, String database, String fixedCollection, TimeSeries timeSeries) {
     this.client = client;
     this.database = client.getDatabase(database);
     this.fixedCollection = fixedCollection;
+    this.timeSeries = timeSeries;
   }
 
   /** A client for the sink's settings: its connection string, timeout and write concern. */
@@ -97,13 +113,14 @@ final class MongoWriter implements StoreWriter {
       List<PageEventRecord> batch,
       List<Integer> indices,
       Map<Integer, String> rejected) {
-    List<WriteModel<Document>> models = new ArrayList<>(indices.size());
-    for (int index : indices) {
-      Document document = MongoDocuments.of(batch.get(index).event());
-      models.add(
-          new ReplaceOneModel<>(
-              Filters.eq(MongoDocuments.ID, document.get(MongoDocuments.ID)), document, UPSERT));
+    List<Planned> planned =
+        timeSeries != null
+            ? timeSeries.models(collection, batch, indices)
+            : upsertsAndDeletes(batch, indices);
+    if (planned.isEmpty()) {
+      return;
     }
+    List<WriteModel<Document>> models = planned.stream().map(Planned::model).toList();
     try {
       collection.bulkWrite(models, UNORDERED);
     } catch (MongoBulkWriteException e) {
@@ -112,10 +129,25 @@ final class MongoWriter implements StoreWriter {
       }
       for (BulkWriteError error : e.getWriteErrors()) {
         rejected.put(
-            indices.get(error.getIndex()),
+            planned.get(error.getIndex()).item(),
             "MongoDB rejected the document (code " + error.getCode() + "): " + error.getMessage());
       }
     }
+  }
+
+  private static List<Planned> upsertsAndDeletes(List<PageEventRecord> batch, List<Integer> items) {
+    List<Planned> planned = new ArrayList<>(items.size());
+    for (int item : items) {
+      PageEventRecord record = batch.get(item);
+      Bson byId = Filters.eq(MongoDocuments.ID, record.id());
+      planned.add(
+          new Planned(
+              item,
+              record.isDelete()
+                  ? new DeleteOneModel<>(byId)
+                  : new ReplaceOneModel<>(byId, MongoDocuments.of(record.event()), UPSERT)));
+    }
+    return planned;
   }
 
   private String collectionOf(PageEventRecord record) {
@@ -126,7 +158,12 @@ final class MongoWriter implements StoreWriter {
     MongoCollection<Document> collection = database.getCollection(name);
     if (indexed.add(name)) {
       try {
-        MongoSchema.ensureIndexes(collection);
+        if (timeSeries != null) {
+          timeSeries.ensureCollection(database, name);
+          MongoSchema.ensureIndexes(collection, timeSeries.timeField());
+        } else {
+          MongoSchema.ensureIndexes(collection);
+        }
       } catch (RuntimeException e) {
         indexed.remove(name);
         throw e;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.WriteConcern;
+import com.mongodb.client.model.TimeSeriesGranularity;
+import com.mongodb.client.model.TimeSeriesOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +26,52 @@ class MongoSinkConfigTest {
     assertThat(config.collection()).isNull();
     assertThat(config.database()).isEqualTo("pageevents");
     assertThat(config.pipelineSettings().batchSize()).isEqualTo(1000);
+    assertThat(config.pipelineSettings().deleteOnNull()).isFalse();
+  }
+
+  @Test
+  void shouldTurnTombstonesIntoDeletesWhenDeleteOnNullValuesIsSet() {
+    MongoSinkConfig config =
+        new MongoSinkConfig(
+            Map.of("connection.uri", "mongodb://h:27017", "delete.on.null.values", "true"));
+
+    assertThat(config.pipelineSettings().deleteOnNull()).isTrue();
+  }
+
+  @Test
+  void shouldBuildTheTimeSeriesCreateOptionsFromTheConfig() {
+    MongoSinkConfig config =
+        new MongoSinkConfig(
+            Map.of(
+                "connection.uri", "mongodb://h:27017",
+                "timeseries.timefield", "at",
+                "timeseries.metafield", "page",
+                "timeseries.granularity", "minutes"));
+
+    TimeSeriesOptions options = config.timeSeries().createOptions().getTimeSeriesOptions();
+    assertThat(options.getTimeField()).isEqualTo("at");
+    assertThat(options.getMetaField()).isEqualTo("page");
+    assertThat(options.getGranularity()).isEqualTo(TimeSeriesGranularity.MINUTES);
+    MongoSinkConfig regular = new MongoSinkConfig(Map.of("connection.uri", "mongodb://h:27017"));
+    assertThat(regular.timeSeries()).isNull();
+  }
+
+  @Test
+  void shouldRejectTimeFieldsThatAreOperatorsPathsOrOtherFieldsNamingTheField() {
+    for (String bad : List.of("$ts", "a.b", "page", "_id", "1x")) {
+      assertThatThrownBy(
+              () ->
+                  new MongoSinkConfig(
+                      Map.of("connection.uri", "mongodb://h", "timeseries.timefield", bad)))
+          .as(bad)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("timeseries.timefield");
+    }
+    assertThatThrownBy(
+            () ->
+                new MongoSinkConfig(
+                    Map.of("connection.uri", "mongodb://h", "timeseries.metafield", "durationMs")))
+        .hasMessageContaining("timeseries.metafield");
   }
 
   @Test

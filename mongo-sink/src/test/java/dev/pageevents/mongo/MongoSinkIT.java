@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.pageevents.core.event.PageEvent;
+import dev.pageevents.core.testing.CommittedOffsets;
 import dev.pageevents.core.testing.DeadLetters;
 import dev.pageevents.core.testing.PageEventTopic;
 import dev.pageevents.core.testing.SinkItConfig;
@@ -19,6 +20,7 @@ import dev.pageevents.stack.MongoServer;
 import dev.pageevents.stack.SharedServers;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -191,6 +193,92 @@ class MongoSinkIT {
 
   @Test
   @Order(3)
+  void shouldDeleteTheDocumentOfEachKeyedTombstoneAndStayExactAfterAReplay() throws Exception {
+    String name = "mongo-tombstones";
+    PageEventTopic topic = topic(name, 3);
+    List<PageEvent> events = topic.events(0, 600, PAGES, START);
+    List<String> deleted = new ArrayList<>();
+    for (int i = 0; i < events.size(); i += 7) {
+      deleted.add(events.get(i).eventId());
+    }
+    topic.produceEventsKeyedById(events);
+    topic.produceTombstones(deleted);
+    topic.produceTombstones(Collections.singletonList(null));
+    long records = events.size() + deleted.size() + 1;
+    Map<String, String> props = sinkConfig(name, name);
+    props.put("delete.on.null.values", "true");
+    connect.configureConnector(name, props);
+    MongoView view = new MongoView(client, DATABASE, name);
+
+    awaitCommitted(name, records);
+    assertThat(view.count()).isEqualTo(events.size() - deleted.size());
+    assertThat(collection(name).countDocuments(Filters.in("_id", deleted))).isZero();
+    ConsumerRecords<byte[], byte[]> dlq = connect.kafka().consume(1, TIMEOUT_MS, name + "-dlq");
+    assertThat(header(dlq.iterator().next(), "__connect.errors.exception.message"))
+        .contains("tombstone")
+        .contains("has no key");
+
+    // Replay the whole topic: every upsert comes back and every tombstone deletes again.
+    connect.stopConnector(name);
+    connect.resetConnectorOffsets(name);
+    TestUtils.waitForCondition(
+        () -> CommittedOffsets.sum(connect, name) <= 0, TIMEOUT_MS, "offsets were not reset");
+    connect.resumeConnector(name);
+    awaitCommitted(name, records);
+    assertThat(view.count()).isEqualTo(events.size() - deleted.size());
+    assertThat(collection(name).countDocuments(Filters.in("_id", deleted))).isZero();
+    connect.deleteConnector(name);
+  }
+
+  @Test
+  @Order(4)
+  void shouldWriteATimeSeriesCollectionWithoutDuplicatesOnReplayAndDeleteByTombstone()
+      throws Exception {
+    assumeTrue(
+        mongo.kind() != MongoServer.Kind.STAND_IN,
+        "time-series collections need a real mongod (6.0+; set MONGO_URI or run Docker): the"
+            + " stand-in mongo-java-server accepts the timeseries option of create but ignores it");
+    String name = "mongo-timeseries";
+    PageEventTopic topic = topic(name, 3);
+    List<PageEvent> events = topic.events(0, 600, PAGES, START);
+    List<String> deleted = List.of(events.get(1).eventId(), events.get(100).eventId());
+    topic.produceEventsKeyedById(events);
+    topic.produceTombstones(deleted);
+    long records = events.size() + deleted.size();
+    Map<String, String> props = sinkConfig(name, name);
+    props.put("delete.on.null.values", "true");
+    props.put("timeseries.timefield", "at");
+    props.put("timeseries.metafield", "page");
+    props.put("timeseries.granularity", "minutes");
+    connect.configureConnector(name, props);
+    MongoView view = new MongoView(client, DATABASE, name);
+
+    awaitCommitted(name, records);
+    Document info =
+        client.getDatabase(DATABASE).listCollections().filter(Filters.eq("name", name)).first();
+    assertThat(info.getString("type")).isEqualTo("timeseries");
+    assertThat(view.count()).isEqualTo(events.size() - deleted.size());
+
+    connect.stopConnector(name);
+    connect.resetConnectorOffsets(name);
+    TestUtils.waitForCondition(
+        () -> CommittedOffsets.sum(connect, name) <= 0, TIMEOUT_MS, "offsets were not reset");
+    connect.resumeConnector(name);
+    awaitCommitted(name, records);
+    assertThat(view.count()).isEqualTo(events.size() - deleted.size());
+    assertThat(collection(name).countDocuments(Filters.in("_id", deleted))).isZero();
+    connect.deleteConnector(name);
+  }
+
+  private static void awaitCommitted(String name, long records) throws InterruptedException {
+    TestUtils.waitForCondition(
+        () -> CommittedOffsets.sum(connect, name) == records,
+        TIMEOUT_MS,
+        () -> "the sink did not commit all " + records + " records");
+  }
+
+  @Test
+  @Order(5)
   void shouldRecoverWhenMongoStopsMidStreamAndEndWithTheExactCount() throws Exception {
     assumeTrue(mongo.kind() == MongoServer.Kind.STAND_IN, "stop/start needs the local stand-in");
     String name = "mongo-restart";

@@ -8,8 +8,11 @@ import com.mongodb.MongoTimeoutException;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.DeleteManyModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.TimeSeriesGranularity;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.pageevents.core.event.PageEvent;
@@ -73,6 +76,61 @@ class MongoWriterTest {
         .containsEntry("user", "u7")
         .containsEntry("ts", new Date(1_700_000_000_007L))
         .containsEntry("durationMs", 7L);
+  }
+
+  @Test
+  void shouldDeleteTheDocumentsOfTombstonesInTheSameBulkAsUpserts() throws Exception {
+    writer.write(batch("events", 0, 5));
+    SinkRecord tombstone = new SinkRecord("events", 0, null, "e1", null, null, 9);
+    List<PageEventRecord> mixed = new ArrayList<>(batch("events", 5, 7));
+    mixed.add(PageEventRecord.delete(tombstone, "e1"));
+    mixed.add(PageEventRecord.delete(tombstone, "e3"));
+    mixed.add(PageEventRecord.delete(tombstone, "never-written"));
+
+    writer.write(mixed);
+
+    var collection = client.getDatabase("db").getCollection("events");
+    List<Object> ids = new ArrayList<>();
+    collection.find().forEach(d -> ids.add(d.get("_id")));
+    assertThat(ids).containsExactlyInAnyOrder("e0", "e2", "e4", "e5", "e6");
+  }
+
+  @Test
+  void shouldStopWithAClearMessageWhenTheTimeSeriesCollectionIsARegularOne() {
+    // The stand-in ignores the timeseries option of create; a real mongod finds this one regular.
+    client.getDatabase("db").createCollection("events");
+    TimeSeries mode = new TimeSeries("at", "page", TimeSeriesGranularity.SECONDS);
+    try (MongoWriter timeSeries = new MongoWriter(MongoClients.create(uri), "db", null, mode)) {
+      assertThatThrownBy(() -> timeSeries.write(batch("events", 0, 1)))
+          .isInstanceOfSatisfying(
+              IllegalStateException.class,
+              e -> {
+                assertThat(e).hasMessageContaining("db.events").hasMessageContaining("timeseries");
+                assertThat(timeSeries.classify(e)).isEqualTo(ErrorKind.FATAL);
+              });
+    }
+  }
+
+  @Test
+  void shouldPlanInsertsOnlyForEventsNotYetStoredAndDeleteEveryCopyInTimeSeriesMode() {
+    TimeSeries mode = new TimeSeries("at", null, TimeSeriesGranularity.SECONDS);
+    var collection = client.getDatabase("db").getCollection("measurements");
+    batch("events", 0, 5).forEach(r -> collection.insertOne(MongoDocuments.of(r.event(), "at")));
+    List<PageEventRecord> redelivered = new ArrayList<>(batch("events", 3, 8));
+    SinkRecord tombstone = new SinkRecord("events", 0, null, "e1", null, null, 9);
+    redelivered.add(PageEventRecord.delete(tombstone, "e1"));
+
+    List<MongoWriter.Planned> planned =
+        mode.models(collection, redelivered, List.of(0, 1, 2, 3, 4, 5));
+
+    assertThat(planned).extracting(MongoWriter.Planned::item).containsExactly(2, 3, 4, 5);
+    assertThat(planned.subList(0, 3))
+        .allSatisfy(p -> assertThat(p.model()).isInstanceOf(InsertOneModel.class));
+    assertThat(planned.get(3).model()).isInstanceOf(DeleteManyModel.class);
+    collection.bulkWrite(planned.stream().map(MongoWriter.Planned::model).toList());
+    List<Object> ids = new ArrayList<>();
+    collection.find().forEach(d -> ids.add(d.get("_id")));
+    assertThat(ids).containsExactlyInAnyOrder("e0", "e2", "e3", "e4", "e5", "e6", "e7");
   }
 
   @Test

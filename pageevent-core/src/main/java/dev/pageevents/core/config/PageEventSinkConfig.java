@@ -67,6 +67,15 @@ public class PageEventSinkConfig extends AbstractConfig {
   private static final String RETRY_BACKOFF_MAX_DOC = "Longest wait between two retries.";
   public static final long RETRY_BACKOFF_MAX_DEFAULT = 10_000L;
 
+  public static final String DELETE_ON_NULL_CONFIG = "delete.on.null.values";
+  private static final String DELETE_ON_NULL_DOC =
+      "Whether a tombstone (a record with a null value) deletes the document whose id is the"
+          + " record's key: the key itself (string, number, JSON string) or the event id field of a"
+          + " key object. Records of one id must then share a key, so they share a partition and"
+          + " keep their order; within a batch the last operation per id wins. A tombstone without"
+          + " a usable key is a bad record. When false, every tombstone is a bad record.";
+  public static final boolean DELETE_ON_NULL_DEFAULT = false;
+
   /** Set by the connector on each task's config: the task's number. */
   public static final String TASK_ID_CONFIG = "task.id";
 
@@ -162,6 +171,23 @@ public class PageEventSinkConfig extends AbstractConfig {
         "Longest retry backoff (ms)");
   }
 
+  /**
+   * Adds {@value #DELETE_ON_NULL_CONFIG} to the "Writes" group, for sinks whose writer is a {@link
+   * dev.pageevents.core.sink.DocumentStoreWriter}.
+   */
+  public static ConfigDef withDeletes(ConfigDef def, int order) {
+    return def.define(
+        DELETE_ON_NULL_CONFIG,
+        Type.BOOLEAN,
+        DELETE_ON_NULL_DEFAULT,
+        Importance.MEDIUM,
+        DELETE_ON_NULL_DOC,
+        WRITES_GROUP,
+        order,
+        Width.SHORT,
+        "Delete on tombstones");
+  }
+
   private static void names(
       ConfigDef def, String name, List<String> defaults, String doc, int order) {
     def.define(
@@ -198,7 +224,9 @@ public class PageEventSinkConfig extends AbstractConfig {
             backoff,
             Math.max(backoff, getLong(RETRY_BACKOFF_MAX_CONFIG)));
     boolean tolerateAll = "all".equalsIgnoreCase(originalsStrings().get("errors.tolerance"));
-    return new WritePipeline.Settings(getInt(BATCH_SIZE_CONFIG), retry, tolerateAll);
+    // Defined only by sinks that call withDeletes; false for the others.
+    boolean deleteOnNull = Boolean.TRUE.equals(values().get(DELETE_ON_NULL_CONFIG));
+    return new WritePipeline.Settings(getInt(BATCH_SIZE_CONFIG), retry, tolerateAll, deleteOnNull);
   }
 
   /** The connector's name, as Connect passes it in every task's config. */

@@ -42,6 +42,11 @@ public final class PageEventConverter {
     this(mapping, Clock.systemUTC());
   }
 
+  /** The field names this converter reads (tombstone keys are read with the same names). */
+  public FieldMapping fieldMapping() {
+    return mapping;
+  }
+
   /** Converts a sink record's value; a missing event id is derived from topic/partition/offset. */
   public PageEvent convert(SinkRecord record) {
     String ref = describe(record);

@@ -1,5 +1,6 @@
 package dev.pageevents.core.sink;
 
+import dev.pageevents.core.event.KeyIds;
 import dev.pageevents.core.event.PageEventConverter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,8 +34,15 @@ public final class WritePipeline implements AutoCloseable {
    * @param batchSize most records per write
    * @param retry how transient errors are retried
    * @param tolerateAll whether bad records are reported and skipped ({@code errors.tolerance=all})
+   * @param deleteOnNull whether a tombstone deletes its key's document ({@code
+   *     delete.on.null.values}; only a {@link DocumentStoreWriter} can)
    */
-  public record Settings(int batchSize, RetryPolicy retry, boolean tolerateAll) {}
+  public record Settings(
+      int batchSize, RetryPolicy retry, boolean tolerateAll, boolean deleteOnNull) {
+    public Settings(int batchSize, RetryPolicy retry, boolean tolerateAll) {
+      this(batchSize, retry, tolerateAll, false);
+    }
+  }
 
   private final StoreWriter writer;
   private final PageEventConverter converter;
@@ -43,6 +51,7 @@ public final class WritePipeline implements AutoCloseable {
   private final SinkTaskMetrics metrics;
   private final Sleeper sleeper;
   private final BadRecords badRecords;
+  private final Tombstones tombstones;
   private final OffsetTracker offsets = new OffsetTracker();
 
   public WritePipeline(
@@ -69,6 +78,8 @@ public final class WritePipeline implements AutoCloseable {
     this.sleeper = sleeper;
     this.badRecords =
         new BadRecords(context.errantRecordReporter(), settings.tolerateAll(), metrics);
+    this.tombstones =
+        new Tombstones(new KeyIds(converter.fieldMapping()), writer, settings.deleteOnNull());
   }
 
   /**
@@ -81,7 +92,10 @@ public final class WritePipeline implements AutoCloseable {
     Map<TopicPartition, Long> batchOffsets = new HashMap<>();
     for (SinkRecord record : records) {
       try {
-        batch.add(new PageEventRecord(record, converter.convert(record)));
+        batch.add(
+            record.value() == null
+                ? tombstones.delete(record)
+                : new PageEventRecord(record, converter.convert(record)));
       } catch (DataException e) {
         badRecords.handle(record, e);
       }
@@ -117,7 +131,8 @@ public final class WritePipeline implements AutoCloseable {
   }
 
   private void flush(List<PageEventRecord> batch, Map<TopicPartition, Long> batchOffsets) {
-    write(List.copyOf(batch));
+    // A document store may apply a bulk out of order: give it only the last operation per id.
+    write(writer instanceof DocumentStoreWriter ? LastPerId.of(batch) : List.copyOf(batch));
     badRecords.awaitReported();
     offsets.markAllDone(batchOffsets);
     batch.clear();

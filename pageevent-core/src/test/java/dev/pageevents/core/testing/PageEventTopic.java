@@ -61,6 +61,23 @@ public final class PageEventTopic {
     send(keyed);
   }
 
+  /**
+   * Sends the events as JSON strings keyed by event id, as a topic whose tombstones delete
+   * documents must be keyed (every record of one id in one partition, in order).
+   */
+  public void produceEventsKeyedById(List<PageEvent> events) {
+    List<String[]> keyed = new ArrayList<>(events.size());
+    events.forEach(e -> keyed.add(new String[] {e.eventId(), PageEventJson.toJson(e)}));
+    send(keyed);
+  }
+
+  /** Sends tombstones (null values) keyed by the given ids. */
+  public void produceTombstones(List<String> ids) {
+    List<String[]> keyed = new ArrayList<>(ids.size());
+    ids.forEach(id -> keyed.add(new String[] {id, null}));
+    send(keyed);
+  }
+
   /** Sends JSON values keyed by their position, so they spread over the partitions. */
   public void produce(List<String> values) {
     List<String[]> keyed = new ArrayList<>(values.size());
