@@ -66,7 +66,7 @@ class ConnectConfigsIT {
         (name, config) -> {
           ValidationResult result = rest.validate(config.get("connector.class"), config);
 
-          String hostField = EmbeddedHosts.HOST_FIELD.get(name);
+          String hostField = ConnectorConfigs.STORE_ADDRESS_KEYS.get(name);
           if (hostField == null) {
             assertThat(result.errors()).as(name).isEmpty();
           } else {

@@ -3,22 +3,12 @@ package dev.pageevents.configs;
 import dev.pageevents.stack.CassandraServer;
 import dev.pageevents.stack.SharedServers;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The compose host settings of each shipped config, and {@code --set} overrides that point them at
  * the embedded stack's servers instead (started on first use).
  */
 final class EmbeddedHosts {
-  /** The field that names the store's host(s) in each sink's config. */
-  static final Map<String, String> HOST_FIELD =
-      Map.of(
-          "mongo-sink", "connection.uri",
-          "cassandra-sink", "cassandra.contact.points",
-          "elasticsearch-sink", "connection.urls",
-          "redis-cache-sink", "redis.hosts",
-          "neo4j-graph-sink", "neo4j.uri");
-
   private EmbeddedHosts() {}
 
   /** Overrides for one connector; none for the source, which reaches no store. */
@@ -47,6 +37,7 @@ final class EmbeddedHosts {
   }
 
   private static List<String> set(String connector, String value) {
-    return List.of(connector + "." + HOST_FIELD.get(connector) + "=" + value);
+    return List.of(
+        connector + "." + ConnectorConfigs.STORE_ADDRESS_KEYS.get(connector) + "=" + value);
   }
 }
