@@ -36,7 +36,9 @@ class BadConfigIT {
   static final String ACL_PASSWORD = "acl-s3cret-password";
   private static final Pattern STACK_TRACE =
       Pattern.compile(
-          "\\bat (org|com|java|jdk|sun|redis|dev)\\.[\\w$.]+\\(|\\w+(Exception|Error):");
+          "\\bat (org|com|java|jdk|sun|redis|dev|io)\\.[\\w$.]+\\("
+              + "|\\w+(Exception|Error):"
+              + "|\\b(org|com|java|jdk|sun|io)\\.[\\w$.]+(Exception|Error)\\b");
 
   @BeforeAll
   static void createRedisAclUser() {

@@ -17,7 +17,9 @@ public final class Reachability {
   private static final Pattern SETTING =
       Pattern.compile("^Invalid value .* for configuration ([\\w.]+): (.*)$", Pattern.DOTALL);
   private static final Pattern CLASS_NAME =
-      Pattern.compile("(?:[a-z_][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error): ?");
+      Pattern.compile(
+          "(?:[a-z_][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error): ?"
+              + "| ?\\((?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\)");
 
   /** Connects to the store and fails with the store's own error if it cannot. */
   @FunctionalInterface
@@ -96,7 +98,10 @@ public final class Reachability {
     return null;
   }
 
-  /** The message without "com.x.FooException: " prefixes, which read like a stack trace. */
+  /**
+   * The message without "com.x.FooException: " prefixes and "(com.x.FooException)" mentions, which
+   * read like a stack trace.
+   */
   static String withoutClassNames(String message) {
     return message == null ? "" : CLASS_NAME.matcher(message).replaceAll("");
   }

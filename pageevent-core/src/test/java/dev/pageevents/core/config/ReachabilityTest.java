@@ -79,8 +79,9 @@ class ReachabilityTest {
             Reachability.withoutClassNames(
                 "Cannot reach: com.mongodb.MongoSocketOpenException: Exception opening socket,"
                     + " caused by {java.net.ConnectException: Connection refused}"
-                    + " ConnectionInitException: [s1] failed"))
+                    + " ConnectionInitException: [s1] failed"
+                    + " (io.netty.channel.StacklessClosedChannelException)]"))
         .isEqualTo(
-            "Cannot reach: Exception opening socket, caused by {Connection refused} [s1] failed");
+            "Cannot reach: Exception opening socket, caused by {Connection refused} [s1] failed]");
   }
 }
