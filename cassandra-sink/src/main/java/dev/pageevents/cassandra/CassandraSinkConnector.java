@@ -3,11 +3,14 @@ package dev.pageevents.cassandra;
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.auth.AuthenticationException;
+import com.datastax.oss.driver.api.core.metadata.Node;
 import dev.pageevents.core.config.PageEventSinkConfig;
 import dev.pageevents.core.config.Reachability;
 import dev.pageevents.core.sink.PageEventSinkConnector;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.Config;
@@ -69,22 +72,39 @@ public final class CassandraSinkConnector extends PageEventSinkConnector {
     return Reachability.check(result, () -> checkSchema(config), e -> diagnose(config, e));
   }
 
-  /** Connects and fails with {@link SchemaMismatch} if the existing schema does not fit. */
-  private static void checkSchema(CassandraSinkConfig config) throws SchemaMismatch {
+  /**
+   * Connects and fails with {@link Mismatch} if no node is in the local data centre (the driver
+   * connects anyway, but then has no node to send a write to) or the existing schema does not fit.
+   */
+  private static void checkSchema(CassandraSinkConfig config) throws Mismatch {
     try (CqlSession session = CassandraSessions.open(config)) {
+      Set<String> datacenters =
+          session.getMetadata().getNodes().values().stream()
+              .map(Node::getDatacenter)
+              .collect(Collectors.toCollection(TreeSet::new));
+      if (!datacenters.contains(config.localDatacenter())) {
+        throw new Mismatch(
+            CassandraSinkConfig.LOCAL_DC_CONFIG,
+            "No Cassandra node is in data centre '"
+                + config.localDatacenter()
+                + "'; the cluster's data centres are "
+                + datacenters
+                + ": set cassandra.local.datacenter to the one nearest the workers");
+      }
       List<String> schemaProblems =
           new CassandraSchema(config.keyspace())
               .problems(session.getMetadata(), !config.autoCreate());
       if (!schemaProblems.isEmpty()) {
-        throw new SchemaMismatch(CassandraSchema.describe(schemaProblems));
+        throw new Mismatch(
+            CassandraSinkConfig.KEYSPACE_CONFIG, CassandraSchema.describe(schemaProblems));
       }
     }
   }
 
   /** Reports a failed check on the field to fix: keyspace, credentials or contact points. */
   private static Reachability.Failure diagnose(CassandraSinkConfig config, Exception e) {
-    if (e instanceof SchemaMismatch) {
-      return new Reachability.Failure(CassandraSinkConfig.KEYSPACE_CONFIG, e.getMessage());
+    if (e instanceof Mismatch mismatch) {
+      return new Reachability.Failure(mismatch.field, e.getMessage());
     }
     if (e instanceof AllNodesFailedException failed) {
       boolean auth =
@@ -100,10 +120,13 @@ public final class CassandraSinkConnector extends PageEventSinkConnector {
         "Cannot use Cassandra at " + hosts(config) + ": " + e);
   }
 
-  /** The existing schema does not fit what the sink writes; the message says what differs. */
-  private static final class SchemaMismatch extends Exception {
-    SchemaMismatch(String message) {
+  /** The cluster does not fit the settings (data centre, schema); names the setting to fix. */
+  private static final class Mismatch extends Exception {
+    private final String field;
+
+    Mismatch(String field, String message) {
       super(message);
+      this.field = field;
     }
   }
 

@@ -24,13 +24,16 @@ import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.sink.ErrorKind;
 import dev.pageevents.core.sink.PageEventRecord;
+import dev.pageevents.core.sink.RejectedRecordsException;
 import dev.pageevents.core.sink.StoreWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -70,12 +73,25 @@ public final class CassandraWriter implements StoreWriter {
         + ", duration_ms) VALUES (?, ?, ?, ?, ?, ?) USING TTL ?";
   }
 
+  /** Longest partition key component Cassandra stores: its length is serialized in 2 bytes. */
+  static final int MAX_KEY_BYTES = 65_535;
+
+  /**
+   * Writes both rows of every event; an event whose page or user is too long to be a partition key
+   * is left out whole (not one row of two) and reported as rejected after the others are written.
+   */
   @Override
   public void write(List<PageEventRecord> batch) throws Exception {
     List<BoundStatement> byPage = new ArrayList<>(batch.size());
     List<BoundStatement> byUser = new ArrayList<>(batch.size());
-    for (PageEventRecord record : batch) {
-      PageEvent event = record.event();
+    Map<Integer, String> rejected = new TreeMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      PageEvent event = batch.get(i).event();
+      String tooLong = tooLongKey(event);
+      if (tooLong != null) {
+        rejected.put(i, tooLong);
+        continue;
+      }
       String bucket = config.bucket().of(event.timestampMs());
       byPage.add(bind(insertByPage, event.page(), bucket, event, event.user()));
       byUser.add(bind(insertByUser, event.user(), bucket, event, event.page()));
@@ -93,6 +109,26 @@ public final class CassandraWriter implements StoreWriter {
       requests.add(() -> session.executeAsync(statement));
     }
     window.runAll(requests);
+    if (!rejected.isEmpty()) {
+      throw new RejectedRecordsException(rejected);
+    }
+  }
+
+  /** Why the event's page or user cannot be a partition key, or null when both can. */
+  static String tooLongKey(PageEvent event) {
+    for (String[] field : new String[][] {{"page", event.page()}, {"user", event.user()}}) {
+      int bytes = field[1].getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > MAX_KEY_BYTES) {
+        return "field '"
+            + field[0]
+            + "' is "
+            + bytes
+            + " bytes in UTF-8; a Cassandra partition key holds at most "
+            + MAX_KEY_BYTES
+            + " (lower pageevent.max.string.length)";
+      }
+    }
+    return null;
   }
 
   private BoundStatement bind(

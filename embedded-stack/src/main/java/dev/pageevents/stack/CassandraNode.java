@@ -54,15 +54,28 @@ final class CassandraNode extends ForkedServer {
   private final int storagePort;
   private final int nativePort;
   private final boolean inRing;
+  private final boolean passwordAuth;
 
   CassandraNode(
       String name, String host, String seed, int storagePort, int nativePort, boolean inRing) {
+    this(name, host, seed, storagePort, nativePort, inRing, false);
+  }
+
+  CassandraNode(
+      String name,
+      String host,
+      String seed,
+      int storagePort,
+      int nativePort,
+      boolean inRing,
+      boolean passwordAuth) {
     super(name);
     this.host = host;
     this.seed = seed;
     this.storagePort = storagePort;
     this.nativePort = nativePort;
     this.inRing = inRing;
+    this.passwordAuth = passwordAuth;
   }
 
   @Override
@@ -82,29 +95,34 @@ final class CassandraNode extends ForkedServer {
   protected void prepare() {
     String d = dir.toAbsolutePath().toString();
     List<String> yaml =
-        List.of(
-            "cluster_name: pageevents",
-            "num_tokens: 16",
-            "partitioner: org.apache.cassandra.dht.Murmur3Partitioner",
-            "endpoint_snitch: SimpleSnitch",
-            // Acknowledge a write only once its commit log is fsynced: with the periodic
-            // default a kill -9 loses up to 10 s of acknowledged writes (see cassandra-sink).
-            "commitlog_sync: batch",
-            "data_file_directories: [" + d + "/data]",
-            "commitlog_directory: " + d + "/commitlog",
-            "saved_caches_directory: " + d + "/saved_caches",
-            "hints_directory: " + d + "/hints",
-            "cdc_raw_directory: " + d + "/cdc_raw",
-            "seed_provider:",
-            "  - class_name: org.apache.cassandra.locator.SimpleSeedProvider",
-            "    parameters:",
-            "      - seeds: \"" + seed + ":" + storagePort + "\"",
-            "listen_address: " + host,
-            "rpc_address: " + host,
-            "storage_port: " + storagePort,
-            "native_transport_port: " + nativePort,
-            "start_native_transport: true",
-            "concurrent_compactors: 1");
+        new ArrayList<>(
+            List.of(
+                "cluster_name: pageevents",
+                "num_tokens: 16",
+                "partitioner: org.apache.cassandra.dht.Murmur3Partitioner",
+                "endpoint_snitch: SimpleSnitch",
+                // Acknowledge a write only once its commit log is fsynced: with the periodic
+                // default a kill -9 loses up to 10 s of acknowledged writes (see cassandra-sink).
+                "commitlog_sync: batch",
+                "data_file_directories: [" + d + "/data]",
+                "commitlog_directory: " + d + "/commitlog",
+                "saved_caches_directory: " + d + "/saved_caches",
+                "hints_directory: " + d + "/hints",
+                "cdc_raw_directory: " + d + "/cdc_raw",
+                "seed_provider:",
+                "  - class_name: org.apache.cassandra.locator.SimpleSeedProvider",
+                "    parameters:",
+                "      - seeds: \"" + seed + ":" + storagePort + "\"",
+                "listen_address: " + host,
+                "rpc_address: " + host,
+                "storage_port: " + storagePort,
+                "native_transport_port: " + nativePort,
+                "start_native_transport: true",
+                "concurrent_compactors: 1"));
+    if (passwordAuth) {
+      yaml.add("authenticator: PasswordAuthenticator");
+      yaml.add("authorizer: CassandraAuthorizer");
+    }
     writeConfig("cassandra.yaml", yaml);
   }
 

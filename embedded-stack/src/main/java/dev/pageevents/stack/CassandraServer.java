@@ -48,6 +48,19 @@ public final class CassandraServer extends ServerGroup<CassandraNode> {
     return new CassandraServer(nodes);
   }
 
+  /**
+   * One node with PasswordAuthenticator and CassandraAuthorizer on: the superuser is
+   * cassandra/cassandra (created at start) and creates the roles a test needs.
+   */
+  public static CassandraServer withPasswordAuth(String name) {
+    CassandraNode.javaHome();
+    String host = "127.0.0.1";
+    int storagePort = Ports.freeOn(new String[] {host});
+    int nativePort = Ports.freeOn(new String[] {host});
+    return new CassandraServer(
+        List.of(new CassandraNode(name, host, host, storagePort, nativePort, false, true)));
+  }
+
   static CassandraServer external(String contactPoints) {
     return new CassandraServer(contactPoints);
   }

@@ -17,16 +17,26 @@ public final class Neo4jServer extends ForkedServer {
 
   private final int boltPort;
   private final int httpPort;
+  private final boolean auth;
 
-  private Neo4jServer(String name) {
+  private Neo4jServer(String name, boolean auth) {
     super(name);
     this.boltPort = Ports.free();
     this.httpPort = Ports.free();
+    this.auth = auth;
   }
 
   /** A server on free ports; call {@link #start()}. */
   public static Neo4jServer create(String name) {
-    return new Neo4jServer(name);
+    return new Neo4jServer(name, false);
+  }
+
+  /**
+   * A server with basic auth on: the initial user neo4j/neo4j must set a new password first ({@code
+   * ALTER CURRENT USER SET PASSWORD FROM 'neo4j' TO ...} on the system database).
+   */
+  public static Neo4jServer withAuth(String name) {
+    return new Neo4jServer(name, true);
   }
 
   @Override
@@ -48,7 +58,7 @@ public final class Neo4jServer extends ForkedServer {
             "server.bolt.listen_address=:" + boltPort,
             "server.http.listen_address=:" + httpPort,
             "server.https.enabled=false",
-            "dbms.security.auth_enabled=false",
+            "dbms.security.auth_enabled=" + auth,
             "server.memory.pagecache.size=64m",
             "dbms.usage_report.enabled=false",
             "server.logs.debug.enabled=false");

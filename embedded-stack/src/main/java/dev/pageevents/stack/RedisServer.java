@@ -26,12 +26,19 @@ public final class RedisServer extends ForkedServer {
   private final int port;
   private final boolean persistent;
   private final List<String> extraConfig;
+  private final int tlsPort;
 
-  private RedisServer(String name, int port, boolean persistent, List<String> extraConfig) {
+  private RedisServer(
+      String name, int port, boolean persistent, List<String> extraConfig, int tlsPort) {
     super(name);
     this.port = port;
     this.persistent = persistent;
     this.extraConfig = extraConfig;
+    this.tlsPort = tlsPort;
+  }
+
+  private RedisServer(String name, int port, boolean persistent, List<String> extraConfig) {
+    this(name, port, persistent, extraConfig, 0);
   }
 
   /** A non-persistent server on a free port; call {@link #start()}. */
@@ -42,6 +49,26 @@ public final class RedisServer extends ForkedServer {
   /** A server with AOF persistence, so data survives stop/kill and start. */
   public static RedisServer persistent(String name) {
     return new RedisServer(name, Ports.free(), true, List.of());
+  }
+
+  /**
+   * A non-persistent server that also accepts TLS on {@link #tlsPort()} with the given PEM
+   * certificate, key and CA (client certificates not required); the plain port stays open for
+   * set-up and readiness checks.
+   */
+  public static RedisServer tls(String name, Path cert, Path key, Path ca) {
+    int tlsPort = Ports.free();
+    return new RedisServer(
+        name,
+        Ports.free(),
+        false,
+        List.of(
+            "tls-port " + tlsPort,
+            "tls-cert-file " + cert.toAbsolutePath(),
+            "tls-key-file " + key.toAbsolutePath(),
+            "tls-ca-cert-file " + ca.toAbsolutePath(),
+            "tls-auth-clients no"),
+        tlsPort);
   }
 
   /** A cluster-enabled node (its bus listens on port + 10000). */
@@ -56,6 +83,11 @@ public final class RedisServer extends ForkedServer {
 
   public int port() {
     return port;
+  }
+
+  /** The TLS port, or 0 when the server has none. */
+  public int tlsPort() {
+    return tlsPort;
   }
 
   @Override
@@ -80,7 +112,9 @@ public final class RedisServer extends ForkedServer {
 
   @Override
   protected void checkPorts() {
-    if (extraConfig.isEmpty()) {
+    if (tlsPort > 0) {
+      Ports.requireFree(name, HOST, port, tlsPort);
+    } else if (extraConfig.isEmpty()) {
       Ports.requireFree(name, HOST, port);
     } else {
       Ports.requireFree(name, HOST, port, port + 10000);

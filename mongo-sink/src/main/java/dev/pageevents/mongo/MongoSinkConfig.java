@@ -118,6 +118,7 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
         COLLECTION_CONFIG,
         Type.STRING,
         COLLECTION_DEFAULT,
+        new CollectionNameValidator(),
         Importance.MEDIUM,
         COLLECTION_DOC,
         CONNECTION_GROUP,
@@ -288,7 +289,7 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
     @Override
     public void ensureValid(String name, Object value) {
       String text = value == null ? "" : value.toString().trim();
-      if (text.isEmpty() || text.equalsIgnoreCase("0")) {
+      if (text.isEmpty() || (text.matches("-?\\d{1,9}") && Integer.parseInt(text) < 1)) {
         throw new ConfigException(
             name,
             value,
@@ -300,6 +301,26 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
     @Override
     public String toString() {
       return "'majority', a number of members >= 1, or a tag set name";
+    }
+  }
+
+  /** Rejects names MongoDB refuses: with '$' or a NUL character, or in the system namespace. */
+  static final class CollectionNameValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      String text = value == null ? "" : value.toString().trim();
+      if (text.contains("$") || text.contains("\0") || text.startsWith("system.")) {
+        throw new ConfigException(
+            name,
+            value,
+            "A collection name cannot contain '$' or a NUL character nor start with 'system.';"
+                + " leave it empty to use the topic name");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "a collection name without '$', NUL or a 'system.' prefix; empty for the topic name";
     }
   }
 }

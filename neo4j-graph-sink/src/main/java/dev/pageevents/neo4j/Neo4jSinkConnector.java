@@ -8,6 +8,7 @@ import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.exceptions.AuthenticationException;
 
 /**
  * Sink connector that builds a user-page visit graph in Neo4j, exact under redelivery (see the
@@ -30,17 +31,30 @@ public final class Neo4jSinkConnector extends PageEventSinkConnector {
     return Neo4jSinkConfig.CONFIG_DEF;
   }
 
-  /** Adds a reachability and credentials check to the per-field validation. */
+  /**
+   * Adds a reachability and credentials check to the per-field validation: refused credentials are
+   * reported on neo4j.password, anything else on neo4j.uri.
+   */
   @Override
   public Config validate(Map<String, String> props) {
     return Reachability.check(
         super.validate(props),
-        Neo4jSinkConfig.URI_CONFIG,
-        "URI, user, password, encryption",
         () -> {
           try (Driver driver = Neo4jDrivers.create(new Neo4jSinkConfig(props))) {
             driver.verifyConnectivity();
           }
-        });
+        },
+        Neo4jSinkConnector::diagnose);
+  }
+
+  private static Reachability.Failure diagnose(Exception e) {
+    if (e instanceof AuthenticationException) {
+      return new Reachability.Failure(
+          Neo4jSinkConfig.PASSWORD_CONFIG,
+          "Neo4j refused the credentials; check neo4j.user and neo4j.password: " + e.getMessage());
+    }
+    return new Reachability.Failure(
+        Neo4jSinkConfig.URI_CONFIG,
+        "Cannot reach Neo4j with these settings (URI, encryption, trust): " + e.getMessage());
   }
 }

@@ -30,17 +30,31 @@ public final class RedisSinkConnector extends PageEventSinkConnector {
     return RedisSinkConfig.CONFIG_DEF;
   }
 
-  /** Adds a reachability check (PING with the given credentials) to the per-field validation. */
+  /**
+   * Adds a reachability check (PING with the given credentials) to the per-field validation;
+   * refused credentials are reported on redis.password, anything else on redis.hosts.
+   */
   @Override
   public Config validate(Map<String, String> props) {
     return Reachability.check(
         super.validate(props),
-        RedisSinkConfig.HOSTS_CONFIG,
-        "hosts, user, password, TLS",
         () -> {
           try (UnifiedJedis redis = RedisClients.create(new RedisSinkConfig(props))) {
             redis.ping();
           }
-        });
+        },
+        RedisSinkConnector::diagnose);
+  }
+
+  private static Reachability.Failure diagnose(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("WRONGPASS") || message.contains("NOAUTH")) {
+      return new Reachability.Failure(
+          RedisSinkConfig.PASSWORD_CONFIG,
+          "Redis refused the credentials; check redis.user and redis.password: " + message);
+    }
+    return new Reachability.Failure(
+        RedisSinkConfig.HOSTS_CONFIG,
+        "Cannot reach Redis with these settings (redis.hosts, TLS): " + message);
   }
 }

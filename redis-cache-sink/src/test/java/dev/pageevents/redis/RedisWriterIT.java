@@ -167,7 +167,7 @@ class RedisWriterIT {
     Map<String, String> wrong = new HashMap<>(props);
     wrong.put(RedisSinkConfig.PASSWORD_CONFIG, "wrong");
     assertThat(new RedisSinkConnector().validate(wrong).configValues())
-        .filteredOn(value -> value.name().equals(RedisSinkConfig.HOSTS_CONFIG))
+        .filteredOn(value -> value.name().equals(RedisSinkConfig.PASSWORD_CONFIG))
         .singleElement()
         .satisfies(value -> assertThat(value.errorMessages()).isNotEmpty());
     assertThatThrownBy(() -> RedisClients.create(new RedisSinkConfig(wrong)).ping())

@@ -1,14 +1,25 @@
 package dev.pageevents.core.config;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 
 /**
  * The "can I reach the store with these settings?" part of a connector's {@code validate()}: runs a
  * probe only when every field is valid on its own, and reports a failure on the field a person
- * should look at first, so the REST {@code /validate} endpoint shows it there.
+ * should look at first, so the REST {@code /validate} endpoint shows it there. A probe that fails
+ * on a setting ({@link ConfigException} "for configuration X") is reported on X; messages are
+ * stripped of exception class names, which mean nothing to the person fixing the config.
  */
 public final class Reachability {
+  private static final Pattern SETTING =
+      Pattern.compile("^Invalid value .* for configuration ([\\w.]+): (.*)$", Pattern.DOTALL);
+  private static final Pattern CLASS_NAME =
+      Pattern.compile(
+          "(?:[a-z_][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error): ?"
+              + "| ?\\((?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\)");
 
   /** Connects to the store and fails with the store's own error if it cannot. */
   @FunctionalInterface
@@ -58,13 +69,40 @@ public final class Reachability {
     try {
       probe.run();
     } catch (Exception e) {
-      Failure failure = diagnosis.of(e);
+      Failure failure = onSetting(e, result);
+      if (failure == null) {
+        failure = diagnosis.of(e);
+      }
       for (ConfigValue value : result.configValues()) {
         if (value.name().equals(failure.field())) {
-          value.addErrorMessage(failure.message());
+          value.addErrorMessage(withoutClassNames(failure.message()));
         }
       }
     }
     return result;
+  }
+
+  /**
+   * A failure on the setting a {@link ConfigException} in the chain names, if it is one of ours.
+   */
+  private static Failure onSetting(Throwable error, Config result) {
+    for (Throwable e = error; e != null; e = e.getCause()) {
+      if (e instanceof ConfigException && e.getMessage() != null) {
+        Matcher m = SETTING.matcher(e.getMessage());
+        if (m.matches()
+            && result.configValues().stream().anyMatch(v -> v.name().equals(m.group(1)))) {
+          return new Failure(m.group(1), m.group(2));
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The message without "com.x.FooException: " prefixes and "(com.x.FooException)" mentions, which
+   * read like a stack trace.
+   */
+  static String withoutClassNames(String message) {
+    return message == null ? "" : CLASS_NAME.matcher(message).replaceAll("");
   }
 }

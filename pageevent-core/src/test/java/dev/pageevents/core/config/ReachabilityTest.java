@@ -55,4 +55,33 @@ class ReachabilityTest {
     assertThat(result.configValues().get(1).errorMessages())
         .containsExactly("Wrong credentials: bad password");
   }
+
+  @Test
+  void shouldReportAFailureOnTheSettingAConfigExceptionNames() {
+    Config result = new Config(List.of(new ConfigValue("hosts"), new ConfigValue("ca.file")));
+
+    Reachability.check(
+        result,
+        "hosts",
+        "hosts",
+        () -> {
+          throw new IllegalStateException(
+              new org.apache.kafka.common.config.ConfigException("ca.file", "", "Set the CA file"));
+        });
+
+    assertThat(result.configValues().get(0).errorMessages()).isEmpty();
+    assertThat(result.configValues().get(1).errorMessages()).containsExactly("Set the CA file");
+  }
+
+  @Test
+  void shouldStripExceptionClassNamesFromMessages() {
+    assertThat(
+            Reachability.withoutClassNames(
+                "Cannot reach: com.mongodb.MongoSocketOpenException: Exception opening socket,"
+                    + " caused by {java.net.ConnectException: Connection refused}"
+                    + " ConnectionInitException: [s1] failed"
+                    + " (io.netty.channel.StacklessClosedChannelException)]"))
+        .isEqualTo(
+            "Cannot reach: Exception opening socket, caused by {Connection refused} [s1] failed]");
+  }
 }

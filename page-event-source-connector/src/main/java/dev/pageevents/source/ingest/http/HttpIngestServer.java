@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /events}: parses the body, queues its events for the task, and answers only after
  * Kafka has acknowledged all of them (200), so a 2xx means durable. Bad input gets 400 naming the
- * line, a full queue 429 with Retry-After, a missing or wrong bearer token 401.
+ * line, a full queue 429 with Retry-After, a missing or wrong bearer token 401, a body over
+ * http.max.body.bytes 413; a client that takes longer than http.request.timeout.ms to send its
+ * request is disconnected ({@link RequestDeadlines}).
  */
 public final class HttpIngestServer implements AutoCloseable {
   public static final String PATH = "/events";
@@ -48,6 +50,7 @@ public final class HttpIngestServer implements AutoCloseable {
   private final Semaphore capacity;
   private final HttpServer server;
   private final ExecutorService executor;
+  private final RequestDeadlines deadlines;
   private volatile boolean closed;
 
   public HttpIngestServer(
@@ -69,8 +72,18 @@ public final class HttpIngestServer implements AutoCloseable {
               + "); pick a free port",
           e);
     }
-    executor = Executors.newFixedThreadPool(settings.threads());
-    server.setExecutor(executor);
+    // One thread per connection being served, up to http.threads; idle ones end after a while.
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            settings.threads(),
+            settings.threads(),
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>());
+    pool.allowCoreThreadTimeOut(true);
+    executor = pool;
+    deadlines = new RequestDeadlines(settings.requestTimeoutMs(), port());
+    server.setExecutor(deadlines.wrap(executor));
     server.createContext(PATH, this::handle);
     server.start();
     OPEN_PORTS.add(port());
@@ -136,6 +149,7 @@ public final class HttpIngestServer implements AutoCloseable {
 
   private void ingest(HttpExchange exchange) throws IOException, InterruptedException {
     byte[] body = readBody(exchange.getRequestBody());
+    deadlines.requestRead();
     if (body == null) {
       respond(
           exchange,
@@ -221,6 +235,7 @@ public final class HttpIngestServer implements AutoCloseable {
     waiting.forEach(batch -> batch.fail(stopping));
     OPEN_PORTS.remove(port());
     server.stop(1);
+    deadlines.close();
     executor.shutdownNow();
     LOG.info("HTTP ingest on port {} closed", port());
   }

@@ -21,7 +21,8 @@ public record HttpIngestSettings(
     int queueCapacity,
     long ackTimeoutMs,
     int maxBodyBytes,
-    int threads) {
+    int threads,
+    long requestTimeoutMs) {
 
   public static final String HTTP_GROUP = "HTTP ingest";
 
@@ -42,7 +43,14 @@ public record HttpIngestSettings(
   public static final String HTTP_MAX_BODY_CONFIG = "http.max.body.bytes";
   private static final String HTTP_MAX_BODY_DOC = "Largest request body accepted (413 beyond).";
   public static final String HTTP_THREADS_CONFIG = "http.threads";
-  private static final String HTTP_THREADS_DOC = "Threads serving HTTP requests concurrently.";
+  private static final String HTTP_THREADS_DOC =
+      "Connections served at once: each holds a thread while its request is read and until Kafka"
+          + " acknowledges its events; more wait in line. Idle threads end after 30 s.";
+  public static final String HTTP_REQUEST_TIMEOUT_CONFIG = "http.request.timeout.ms";
+  private static final String HTTP_REQUEST_TIMEOUT_DOC =
+      "How long a client may take to send its whole request (line, headers, body); a slower"
+          + " connection is closed, so slow clients (slowloris) cannot hold the http.threads."
+          + " A normal client waits at most about (slow connections / http.threads) times this.";
 
   /** Adds this mode's settings to the connector's definition, as their own group. */
   public static void define(ConfigDef def) {
@@ -116,14 +124,25 @@ public record HttpIngestSettings(
     def.define(
         HTTP_THREADS_CONFIG,
         Type.INT,
-        8,
-        Range.between(1, 256),
+        64,
+        Range.between(1, 1024),
         Importance.LOW,
         HTTP_THREADS_DOC,
         HTTP_GROUP,
         ++order,
         Width.SHORT,
         "Threads");
+    def.define(
+        HTTP_REQUEST_TIMEOUT_CONFIG,
+        Type.LONG,
+        10_000L,
+        Range.between(100L, 600_000L),
+        Importance.LOW,
+        HTTP_REQUEST_TIMEOUT_DOC,
+        HTTP_GROUP,
+        ++order,
+        Width.SHORT,
+        "Request read timeout (ms)");
   }
 
   public static HttpIngestSettings from(PageEventSourceConfig config) {
@@ -135,6 +154,7 @@ public record HttpIngestSettings(
         config.getInt(HTTP_QUEUE_CONFIG),
         config.getLong(HTTP_ACK_TIMEOUT_CONFIG),
         config.getInt(HTTP_MAX_BODY_CONFIG),
-        config.getInt(HTTP_THREADS_CONFIG));
+        config.getInt(HTTP_THREADS_CONFIG),
+        config.getLong(HTTP_REQUEST_TIMEOUT_CONFIG));
   }
 }
