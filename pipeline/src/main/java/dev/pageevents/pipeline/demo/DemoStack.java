@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -38,72 +40,103 @@ public final class DemoStack implements AutoCloseable {
 
   /** Starts the servers, printing each one's start time; on failure stops what started. */
   public static DemoStack start(int connectPort, Path pluginPath, PrintStream out) {
-    KafkaConnectProcesses kafka =
-        KafkaConnectProcesses.builder().restPort(connectPort).pluginPath(pluginPath).build();
     Map<Store, StoreServer> stores = new EnumMap<>(Store.class);
+    // At most three at a time, slowest first: six JVMs starting at once starve a 2-core machine.
+    ExecutorService pool = Executors.newFixedThreadPool(3);
     List<CompletableFuture<?>> starts = new ArrayList<>();
-    starts.add(timed("Kafka + Connect worker", out, () -> start(kafka)));
-    starts.add(
+    CompletableFuture<Object> kafka =
         timed(
-            "MongoDB",
+            "Kafka + Connect worker",
             out,
-            () -> put(stores, Store.MONGODB, () -> own(MongoServer.create("demo-mongo")))));
-    starts.add(
-        timed(
-            "Cassandra",
-            out,
+            pool,
             () ->
-                put(
-                    stores,
-                    Store.CASSANDRA,
+                own(
                     () ->
-                        external(CassandraServer.CONTACT_POINTS_ENV)
-                            ? SharedServers.cassandra()
-                            : own(CassandraServer.create("demo-cassandra", 1)))));
+                        KafkaConnectProcesses.builder()
+                            .restPort(connectPort)
+                            .pluginPath(pluginPath)
+                            .build()));
+    starts.add(kafka);
     starts.add(
-        timed(
-            "Elasticsearch",
+        store(
+            Store.CASSANDRA,
+            CassandraServer.CONTACT_POINTS_ENV,
+            SharedServers::cassandra,
+            () -> CassandraServer.create("demo-cassandra", 1),
+            stores,
             out,
-            () ->
-                put(
-                    stores,
-                    Store.ELASTICSEARCH,
-                    () ->
-                        external(ElasticsearchServer.URL_ENV)
-                            ? SharedServers.elasticsearch()
-                            : own(ElasticsearchServer.create("demo-elasticsearch", 1)))));
+            pool));
     starts.add(
-        timed(
-            "Redis",
+        store(
+            Store.NEO4J,
+            SharedServers.NEO4J_ENV,
+            SharedServers::neo4j,
+            () -> Neo4jServer.create("demo-neo4j"),
+            stores,
             out,
-            () ->
-                put(
-                    stores,
-                    Store.REDIS,
-                    () ->
-                        external(SharedServers.REDIS_ENV)
-                            ? SharedServers.redis()
-                            : own(RedisServer.create("demo-redis")))));
+            pool));
     starts.add(
-        timed(
-            "Neo4j",
+        store(
+            Store.ELASTICSEARCH,
+            ElasticsearchServer.URL_ENV,
+            SharedServers::elasticsearch,
+            () -> ElasticsearchServer.create("demo-elasticsearch", 1),
+            stores,
             out,
-            () ->
-                put(
-                    stores,
-                    Store.NEO4J,
-                    () ->
-                        external(SharedServers.NEO4J_ENV)
-                            ? SharedServers.neo4j()
-                            : own(Neo4jServer.create("demo-neo4j")))));
-    DemoStack stack = new DemoStack(kafka, stores);
+            pool));
+    starts.add(
+        store(
+            Store.MONGODB,
+            MongoServer.URI_ENV,
+            () -> MongoServer.create("demo-mongo"),
+            () -> MongoServer.create("demo-mongo"),
+            stores,
+            out,
+            pool));
+    starts.add(
+        store(
+            Store.REDIS,
+            SharedServers.REDIS_ENV,
+            SharedServers::redis,
+            () -> RedisServer.create("demo-redis"),
+            stores,
+            out,
+            pool));
     try {
       CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+      return new DemoStack((KafkaConnectProcesses) kafka.join(), stores);
     } catch (CompletionException e) {
-      stack.close();
+      new DemoStack(
+              kafka.isCompletedExceptionally() ? null : (KafkaConnectProcesses) kafka.join(),
+              stores)
+          .close();
       throw e.getCause() instanceof RuntimeException r ? r : e;
+    } finally {
+      pool.shutdown();
     }
-    return stack;
+  }
+
+  /** Starts one store: the external one its variable names, else an embedded one of our own. */
+  private static CompletableFuture<Object> store(
+      Store store,
+      String variable,
+      Supplier<? extends StoreServer> external,
+      Supplier<? extends StoreServer> embedded,
+      Map<Store, StoreServer> stores,
+      PrintStream out,
+      ExecutorService pool) {
+    return timed(
+        store.title(),
+        out,
+        pool,
+        () ->
+            put(stores, store, () -> external(variable) ? startExternal(external) : own(embedded)));
+  }
+
+  private static StoreServer startExternal(Supplier<? extends StoreServer> server) {
+    StoreServer started = server.get();
+    started.start();
+    return started;
   }
 
   /** True when the variable names an external server to use instead of an embedded one. */
@@ -112,20 +145,25 @@ public final class DemoStack implements AutoCloseable {
     return value != null && !value.isBlank();
   }
 
-  /** A fresh embedded server of the demo's own (not the JVM-wide shared one), started. */
-  private static <S extends StoreServer> S own(S server) {
-    try {
-      server.start();
-    } catch (RuntimeException e) {
-      server.close();
-      throw e;
+  /**
+   * A fresh embedded server of the demo's own (not the JVM-wide shared one), started; one more try
+   * with a new one when the first does not come up (a starved machine can miss a start timeout, a
+   * port picked free can be taken by another process before the server binds it).
+   */
+  private static StoreServer own(Supplier<? extends StoreServer> factory) {
+    for (int attempt = 1; ; attempt++) {
+      StoreServer server = factory.get();
+      try {
+        server.start();
+        return server;
+      } catch (RuntimeException e) {
+        server.close();
+        if (attempt == 2) {
+          throw e;
+        }
+        System.err.println("Retrying after a failed start: " + e.getMessage());
+      }
     }
-    return server;
-  }
-
-  private static Object start(KafkaConnectProcesses kafka) {
-    kafka.start();
-    return kafka;
   }
 
   private static Object put(
@@ -138,19 +176,22 @@ public final class DemoStack implements AutoCloseable {
   }
 
   private static CompletableFuture<Object> timed(
-      String name, PrintStream out, Supplier<Object> start) {
+      String name, PrintStream out, ExecutorService pool, Supplier<Object> start) {
     return CompletableFuture.supplyAsync(
         () -> {
           long begin = System.nanoTime();
           Object server = start.get();
-          String where =
-              server instanceof StoreServer s && s.external()
-                  ? " (external: " + s.endpoint() + ")"
-                  : "";
+          String where = "";
+          if (server instanceof StoreServer s && s.external()) {
+            where = " (external: " + s.endpoint() + ")";
+          } else if (server instanceof MongoServer m && m.kind() == MongoServer.Kind.STAND_IN) {
+            where = " (the mongo-java-server stand-in, not a real mongod: set MONGO_URI for one)";
+          }
           out.printf(
               "  %-24s ready in %5.1f s%s%n", name, (System.nanoTime() - begin) / 1e9, where);
           return server;
-        });
+        },
+        pool);
   }
 
   public String bootstrapServers() {
@@ -177,7 +218,9 @@ public final class DemoStack implements AutoCloseable {
   @Override
   public void close() {
     List<RuntimeException> failures = new ArrayList<>();
-    run(kafka::close, failures);
+    if (kafka != null) {
+      run(kafka::close, failures);
+    }
     synchronized (stores) {
       stores.values().forEach(server -> run(server::close, failures));
     }
