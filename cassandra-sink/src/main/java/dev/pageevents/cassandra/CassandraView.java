@@ -10,6 +10,7 @@ import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.TokenMap;
 import com.datastax.oss.driver.api.core.metadata.token.Token;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodecs;
+import dev.pageevents.core.view.PageTotals;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Instant;
@@ -31,9 +32,6 @@ public final class CassandraView implements AutoCloseable {
   private final CqlIdentifier keyspace;
   private final TimeBucket bucket;
   private final PreparedStatement partitionQuery;
-
-  /** Visits and summed duration of one page. */
-  public record PageTotals(long visits, long totalDurationMs) {}
 
   /** One row of a page/bucket partition. */
   public record Visit(Instant ts, String eventId, String user, long durationMs) {}
@@ -82,7 +80,7 @@ public final class CassandraView implements AutoCloseable {
   }
 
   /** Visits and total duration per page over the whole table (a paged full scan). */
-  public Map<String, PageTotals> totalsPerPage() {
+  public Map<String, PageTotals> totalsByPage() {
     Map<String, long[]> sums = new TreeMap<>();
     SimpleStatement scan =
         SimpleStatement.newInstance(
@@ -97,7 +95,7 @@ public final class CassandraView implements AutoCloseable {
       sum[1] += row.getLong(1);
     }
     Map<String, PageTotals> totals = new TreeMap<>();
-    sums.forEach((page, sum) -> totals.put(page, new PageTotals(sum[0], sum[1])));
+    sums.forEach((page, sum) -> totals.put(page, new PageTotals(page, sum[0], sum[1])));
     return totals;
   }
 

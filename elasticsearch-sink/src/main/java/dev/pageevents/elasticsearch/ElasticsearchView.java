@@ -15,19 +15,46 @@ import java.util.TreeMap;
  * search on pages, totals per page (terms aggregation), and which index and shard hold an event.
  * Never writes (it refreshes, so just-written documents are visible).
  */
-public final class ElasticsearchView {
+public final class ElasticsearchView implements AutoCloseable {
   /** Most distinct pages {@link #totalsByPage} returns. */
   static final int MAX_PAGES = 10_000;
 
   private final ElasticsearchClient client;
+  private final boolean ownsClient;
   private final String indices;
 
   /**
+   * A view over an open client, which the caller keeps and closes.
+   *
    * @param indices the indices to read, e.g. {@code pageevents-*}
    */
   public ElasticsearchView(ElasticsearchClient client, String indices) {
+    this(client, false, indices);
+  }
+
+  private ElasticsearchView(ElasticsearchClient client, boolean ownsClient, String indices) {
     this.client = client;
+    this.ownsClient = ownsClient;
     this.indices = indices;
+  }
+
+  /**
+   * A view that connects with a connector config (the same keys as the sink) and owns the client;
+   * it reads every index the config's {@code index.pattern} can produce.
+   */
+  public static ElasticsearchView open(Map<String, String> connectorConfig) {
+    ElasticsearchSinkConfig config = new ElasticsearchSinkConfig(connectorConfig);
+    return new ElasticsearchView(
+        new ElasticsearchClient(ElasticsearchClients.transport(config)),
+        true,
+        config.indexPattern().wildcard());
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (ownsClient) {
+      client._transport().close();
+    }
   }
 
   /**

@@ -19,17 +19,24 @@ import org.bson.Document;
  * The read side of the MongoDB sink: totals per page, a page's latest visits, and where a document
  * lives (shard key value and, on a sharded cluster, the shard that owns it). Never writes.
  */
-public final class MongoView {
+public final class MongoView implements AutoCloseable {
   /** The shard key this module recommends for an events collection (see the README). */
   public static final Document SHARD_KEY =
       new Document(MongoDocuments.PAGE, 1).append(MongoDocuments.ID, "hashed");
 
   private final MongoClient client;
+  private final boolean ownsClient;
   private final MongoDatabase database;
   private final MongoCollection<Document> collection;
 
+  /** A view over an open client, which the caller keeps and closes. */
   public MongoView(MongoClient client, String database, String collection) {
+    this(client, false, database, collection);
+  }
+
+  private MongoView(MongoClient client, boolean ownsClient, String database, String collection) {
     this.client = client;
+    this.ownsClient = ownsClient;
     this.database = client.getDatabase(database);
     this.collection = this.database.getCollection(collection);
   }
@@ -45,6 +52,23 @@ public final class MongoView {
    */
   public record Location(
       String eventId, String page, Document shardKey, String shard, String explanation) {}
+
+  /**
+   * A view that connects with a connector config (the same keys as the sink) and owns the client;
+   * it reads the configured collection.
+   */
+  public static MongoView open(Map<String, String> connectorConfig) {
+    MongoSinkConfig config = new MongoSinkConfig(connectorConfig);
+    return new MongoView(
+        MongoWriter.createClient(config), true, config.database(), config.collection());
+  }
+
+  @Override
+  public void close() {
+    if (ownsClient) {
+      client.close();
+    }
+  }
 
   public long count() {
     return collection.countDocuments();

@@ -1,5 +1,6 @@
 package dev.pageevents.neo4j;
 
+import dev.pageevents.core.view.PageTotals;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,7 @@ import org.neo4j.driver.Value;
  * The read side of the Neo4j sink: the documented queries of the module README, each a
  * parameterised read. Never writes.
  */
-public final class Neo4jView {
-  /** A page's totals over all users. */
-  public record PageTotals(long visits, long durationMs) {}
-
+public final class Neo4jView implements AutoCloseable {
   /** One page and how often a user visited it. */
   public record PageVisits(String page, long count, long durationMs) {}
 
@@ -62,20 +60,35 @@ public final class Neo4jView {
       ORDER BY count DESC, name LIMIT $limit""";
 
   private final Driver driver;
+  private final boolean ownsDriver;
   private final SessionConfig session;
 
+  /** A view over an open driver, which the caller keeps and closes. */
   public Neo4jView(Driver driver, String database) {
+    this(driver, false, database);
+  }
+
+  private Neo4jView(Driver driver, boolean ownsDriver, String database) {
     this.driver = driver;
+    this.ownsDriver = ownsDriver;
     this.session = SessionConfig.forDatabase(database);
   }
 
+  /**
+   * A view that connects with a connector config (the same keys as the sink) and owns the driver.
+   */
+  public static Neo4jView open(Map<String, String> connectorConfig) {
+    Neo4jSinkConfig config = new Neo4jSinkConfig(connectorConfig);
+    return new Neo4jView(Neo4jDrivers.create(config), true, config.database());
+  }
+
   /** Visits and total duration of every page, summed over its VISITED relationships. */
-  public Map<String, PageTotals> pageTotals() {
+  public Map<String, PageTotals> totalsByPage() {
     Map<String, PageTotals> totals = new LinkedHashMap<>();
     for (Record r : read(PAGE_TOTALS, Map.of())) {
+      String page = r.get("page").asString();
       totals.put(
-          r.get("page").asString(),
-          new PageTotals(r.get("visits").asLong(), r.get("durationMs").asLong()));
+          page, new PageTotals(page, r.get("visits").asLong(), r.get("durationMs").asLong()));
     }
     return totals;
   }
@@ -126,6 +139,13 @@ public final class Neo4jView {
                 new Neighbour(
                     r.get("label").asString(), r.get("name").asString(), r.get("count").asLong()))
         .toList();
+  }
+
+  @Override
+  public void close() {
+    if (ownsDriver) {
+      driver.close();
+    }
   }
 
   private List<Record> read(String query, Map<String, Object> params) {

@@ -1,7 +1,6 @@
 package dev.pageevents.neo4j;
 
 import dev.pageevents.core.testing.ExactSinkContract;
-import dev.pageevents.core.testing.GroundTruth;
 import dev.pageevents.core.view.PageTotals;
 import dev.pageevents.stack.KafkaConnectStack;
 import dev.pageevents.stack.SharedServers;
@@ -62,10 +61,7 @@ class Neo4jSinkIT extends ExactSinkContract {
 
   @Override
   protected Map<String, PageTotals> storedPages() {
-    return GroundTruth.pages(
-        new Neo4jView(driver, "neo4j").pageTotals(),
-        Neo4jView.PageTotals::visits,
-        Neo4jView.PageTotals::durationMs);
+    return new Neo4jView(driver, "neo4j").totalsByPage();
   }
 
   @Override

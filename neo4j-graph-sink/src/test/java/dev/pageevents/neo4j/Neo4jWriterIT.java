@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.sink.PageEventRecord;
 import dev.pageevents.core.testing.TestEvents;
+import dev.pageevents.core.view.PageTotals;
 import dev.pageevents.stack.SharedServers;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,7 @@ class Neo4jWriterIT {
       writer.write(second);
 
       assertThat(view.visitCounts()).isEqualTo(Map.of(List.of("u1", "/a"), 15L));
-      assertThat(view.pageTotals()).containsEntry("/a", new Neo4jView.PageTotals(15, 150));
+      assertThat(view.totalsByPage()).containsEntry("/a", new PageTotals("/a", 15, 150));
       assertThat(writer.appliedOffsets(List.of(P0, new TopicPartition("t", 1))))
           .isEqualTo(Map.of(P0, 14L));
     }
@@ -99,7 +100,7 @@ class Neo4jWriterIT {
       assertThat(view.topPagesOfUser(name, 5))
           .containsExactly(new Neo4jView.PageVisits(name, 1, 1));
     }
-    assertThat(view.pageTotals()).hasSize(TestEvents.HOSTILE_NAMES.size());
+    assertThat(view.totalsByPage()).hasSize(TestEvents.HOSTILE_NAMES.size());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.pageevents.redis;
 
+import dev.pageevents.core.view.PageTotals;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,9 +18,9 @@ import redis.clients.jedis.util.SafeEncoder;
  * The read side of the Redis sink: per-page totals, top pages (all time and per time bucket),
  * windowed visits, a user's last page, and where a key lives (hash slot and node). Never writes.
  */
-public final class RedisView {
+public final class RedisView implements AutoCloseable {
   /** A page's counters. */
-  public record PageTotals(long visits, long durationMs, long lastSeenMs) {}
+  public record PageCounters(long visits, long durationMs, long lastSeenMs) {}
 
   /** A page and its visit count in a ranking. */
   public record RankedPage(String page, long visits) {}
@@ -31,26 +32,42 @@ public final class RedisView {
   public record KeyLocation(String key, int slot, String node) {}
 
   private final UnifiedJedis redis;
+  private final boolean ownsClient;
   private final RedisKeys keys;
 
+  /** A view over an open client, which the caller keeps and closes. */
   public RedisView(UnifiedJedis redis, RedisKeys keys) {
+    this(redis, false, keys);
+  }
+
+  private RedisView(UnifiedJedis redis, boolean ownsClient, RedisKeys keys) {
     this.redis = redis;
+    this.ownsClient = ownsClient;
     this.keys = keys;
   }
 
+  /**
+   * A view that connects with a connector config (the same keys as the sink) and owns the client.
+   */
+  public static RedisView open(Map<String, String> connectorConfig) {
+    RedisSinkConfig config = new RedisSinkConfig(connectorConfig);
+    return new RedisView(RedisClients.create(config), true, config.keys());
+  }
+
   /** A page's counters; zeros when the page was never seen. */
-  public PageTotals page(String page) {
+  public PageCounters page(String page) {
     Map<String, String> hash = redis.hgetAll(keys.page(page));
-    return new PageTotals(
+    return new PageCounters(
         number(hash.get("visits")), number(hash.get("durationMs")), number(hash.get("lastSeenMs")));
   }
 
-  /** Every page the sink has seen, with its counters, sorted by name. */
-  public Map<String, PageTotals> allPages() {
+  /** Visits and total duration of every page the sink has seen, sorted by name. */
+  public Map<String, PageTotals> totalsByPage() {
     Map<String, PageTotals> pages = new TreeMap<>();
     for (int group = 0; group < keys.groups(); group++) {
       for (String page : redis.zrange(keys.top(group), 0, -1)) {
-        pages.put(page, page(page));
+        PageCounters counters = page(page);
+        pages.put(page, new PageTotals(page, counters.visits(), counters.durationMs()));
       }
     }
     return pages;
@@ -119,6 +136,13 @@ public final class RedisView {
       }
     }
     throw new IllegalStateException("CLUSTER NODES did not name the node serving slot " + slot);
+  }
+
+  @Override
+  public void close() {
+    if (ownsClient) {
+      redis.close();
+    }
   }
 
   private static List<RankedPage> ranked(List<Tuple> tuples) {

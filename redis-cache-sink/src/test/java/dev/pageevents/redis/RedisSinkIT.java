@@ -1,7 +1,6 @@
 package dev.pageevents.redis;
 
 import dev.pageevents.core.testing.ExactSinkContract;
-import dev.pageevents.core.testing.GroundTruth;
 import dev.pageevents.core.view.PageTotals;
 import dev.pageevents.stack.KafkaConnectStack;
 import dev.pageevents.stack.RedisServer;
@@ -71,13 +70,7 @@ class RedisSinkIT extends ExactSinkContract {
 
   @Override
   protected Map<String, PageTotals> storedPages() {
-    return pages(new RedisView(client, keys));
-  }
-
-  /** The view's per-page totals in the ground truth's terms. */
-  static Map<String, PageTotals> pages(RedisView view) {
-    return GroundTruth.pages(
-        view.allPages(), RedisView.PageTotals::visits, RedisView.PageTotals::durationMs);
+    return new RedisView(client, keys).totalsByPage();
   }
 
   @Override

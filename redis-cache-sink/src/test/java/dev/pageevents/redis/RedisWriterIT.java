@@ -67,7 +67,7 @@ class RedisWriterIT {
     writer.write(records(0, 0, 9, "/a"));
     writer.write(records(0, 5, 14, "/a"));
 
-    assertThat(view.page("/a")).isEqualTo(new RedisView.PageTotals(15, 150, 14_000));
+    assertThat(view.page("/a")).isEqualTo(new RedisView.PageCounters(15, 150, 14_000));
     assertThat(writer.appliedOffsets(List.of(P0))).isEqualTo(Map.of(P0, 14L));
     assertThat(view.lastVisit("user-2")).isEqualTo(new RedisView.LastVisit("/a", 14_000));
   }

@@ -4,8 +4,8 @@ import static dev.pageevents.core.testing.Await.awaitValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import dev.pageevents.core.testing.GroundTruth;
 import dev.pageevents.core.testing.TestEvents;
+import dev.pageevents.core.view.GroundTruth;
 import dev.pageevents.core.view.PageTotals;
 import dev.pageevents.stack.CassandraServer;
 import dev.pageevents.stack.Neo4jServer;

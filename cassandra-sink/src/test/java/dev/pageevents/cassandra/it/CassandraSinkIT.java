@@ -11,13 +11,13 @@ import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.pageevents.cassandra.CassandraSinkConnector;
 import dev.pageevents.cassandra.CassandraView;
-import dev.pageevents.cassandra.CassandraView.PageTotals;
 import dev.pageevents.cassandra.CassandraView.PartitionLocation;
 import dev.pageevents.cassandra.CassandraView.Visit;
 import dev.pageevents.cassandra.TimeBucket;
 import dev.pageevents.cassandra.it.TestEvents.Event;
 import dev.pageevents.core.testing.Await;
 import dev.pageevents.core.testing.PageEventTopic;
+import dev.pageevents.core.view.PageTotals;
 import dev.pageevents.stack.CassandraServer;
 import dev.pageevents.stack.KafkaConnectStack;
 import dev.pageevents.stack.SharedServers;
@@ -136,7 +136,7 @@ class CassandraSinkIT {
               .getLong(0);
       assertThat(where.token()).isEqualTo(Long.toString(serverToken));
       assertThat(where.replicas()).containsExactly(cassandra.endpoint());
-      assertThat(view.totalsPerPage()).isEqualTo(totals(events));
+      assertThat(view.totalsByPage()).isEqualTo(totals(events));
     }
 
     Map<String, String> replay = new HashMap<>(config(topic, keyspace));
@@ -156,8 +156,9 @@ class CassandraSinkIT {
     for (Event e : events) {
       totals.merge(
           e.page(),
-          new PageTotals(1, e.durationMs()),
-          (a, b) -> new PageTotals(a.visits() + 1, a.totalDurationMs() + b.totalDurationMs()));
+          new PageTotals(e.page(), 1, e.durationMs()),
+          (a, b) ->
+              new PageTotals(a.page(), a.visits() + 1, a.totalDurationMs() + b.totalDurationMs()));
     }
     return totals;
   }

@@ -4,6 +4,7 @@ import static dev.pageevents.core.testing.Await.awaitValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.pageevents.core.view.GroundTruth;
 import dev.pageevents.core.view.PageTotals;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

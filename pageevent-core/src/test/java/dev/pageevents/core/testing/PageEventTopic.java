@@ -2,6 +2,7 @@ package dev.pageevents.core.testing;
 
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.event.PageEventJson;
+import dev.pageevents.core.view.GroundTruth;
 import dev.pageevents.core.view.PageTotals;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,40 +1,42 @@
-package dev.pageevents.core.testing;
+package dev.pageevents.core.view;
 
 import dev.pageevents.core.event.FieldMapping;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.event.PageEventConverter;
 import dev.pageevents.core.event.PageEventDataException;
-import dev.pageevents.core.view.PageTotals;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The aggregates every exact sink must reproduce, computed from the records of a topic: per page
- * visits and total duration, per (user, page) visit count, and how many records were poison.
+ * visits and total duration, per (user, page) visit count, and how many records were poison. The
+ * {@code compare} command and the sinks' integration tests share it.
  */
 public final class GroundTruth {
   private final Map<String, PageTotals> pages = new TreeMap<>();
   private final Map<List<String>, Long> visits = new TreeMap<>(GroundTruth::compare);
+  private final PageEventConverter converter = new PageEventConverter(FieldMapping.defaults());
   private int poison;
 
   /** Aggregates the given records (values as UTF-8 JSON), as the sinks convert them. */
   public static GroundTruth of(Iterable<ConsumerRecord<byte[], byte[]>> records) {
-    PageEventConverter converter = new PageEventConverter(FieldMapping.defaults());
     GroundTruth truth = new GroundTruth();
-    for (ConsumerRecord<byte[], byte[]> record : records) {
-      String value =
-          record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
-      try {
-        truth.add(converter.convert(value, "offset " + record.offset(), "id-" + record.offset()));
-      } catch (PageEventDataException e) {
-        truth.poison++;
-      }
-    }
+    records.forEach(truth::add);
     return truth;
+  }
+
+  /** Adds one record: a page event, or poison when it does not convert. */
+  public void add(ConsumerRecord<byte[], byte[]> record) {
+    String value =
+        record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
+    try {
+      add(converter.convert(value, "offset " + record.offset(), "id-" + record.offset()));
+    } catch (PageEventDataException e) {
+      poison++;
+    }
   }
 
   private void add(PageEvent event) {
@@ -52,30 +54,17 @@ public final class GroundTruth {
     return pages;
   }
 
-  /**
-   * A store view's per-page numbers in the ground truth's terms, for comparing with {@link
-   * #pages()}.
-   */
-  public static <T> Map<String, PageTotals> pages(
-      Map<String, T> byPage, ToLongFunction<T> visits, ToLongFunction<T> durationMs) {
-    Map<String, PageTotals> pages = new TreeMap<>();
-    byPage.forEach(
-        (page, totals) ->
-            pages.put(
-                page,
-                new PageTotals(page, visits.applyAsLong(totals), durationMs.applyAsLong(totals))));
-    return pages;
-  }
-
   /** Visit count per {@code List.of(user, page)}. */
   public Map<List<String>, Long> visits() {
     return visits;
   }
 
+  /** Records that are not page events (the sinks send them to their dead letter queue). */
   public int poison() {
     return poison;
   }
 
+  /** Page events aggregated. */
   public long events() {
     return pages.values().stream().mapToLong(PageTotals::visits).sum();
   }

@@ -1,0 +1,68 @@
+package dev.pageevents.pipeline.compare;
+
+import dev.pageevents.configs.ConnectorConfigs;
+import dev.pageevents.pipeline.Args;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code compare}: reads the topic and every store of a running stack (read-only) and prints the
+ * side-by-side table; exit code 0 when every store matches, 1 on any mismatch.
+ */
+public final class CompareCommand {
+  static final String USAGE =
+      """
+      compare --bootstrap-servers host:9092 [--topic page-events]
+              [--configs connect-configs/connectors]   (default: the bundled copies)
+              [--mongodb URI] [--cassandra host:port,..] [--elasticsearch URL]
+              [--redis redis://host:port | host:port,..] [--neo4j bolt://host:port]
+              [--set <connector>.<key>=<value>]...      (any other connector setting)
+              [--rows N]                                (pages shown, default 30)""";
+
+  private static final Map<String, Store> ENDPOINT_OPTIONS =
+      Map.of(
+          "--mongodb", Store.MONGODB,
+          "--cassandra", Store.CASSANDRA,
+          "--elasticsearch", Store.ELASTICSEARCH,
+          "--redis", Store.REDIS,
+          "--neo4j", Store.NEO4J);
+
+  private CompareCommand() {}
+
+  /** Runs the command; returns the exit code. */
+  public static int main(String[] argv, PrintStream out) {
+    if (argv.length > 0 && argv[0].equals("--help")) {
+      out.println(USAGE);
+      return 0;
+    }
+    Set<String> options = new HashSet<>(ENDPOINT_OPTIONS.keySet());
+    options.addAll(Set.of("--bootstrap-servers", "--topic", "--configs", "--rows"));
+    Args args = Args.parse(argv, options, Set.of());
+    String bootstrap = args.get("--bootstrap-servers");
+    if (bootstrap == null) {
+      throw new IllegalArgumentException("--bootstrap-servers is required\n" + USAGE);
+    }
+    Map<Store, String> endpoints = new EnumMap<>(Store.class);
+    ENDPOINT_OPTIONS.forEach(
+        (option, store) -> {
+          if (args.get(option) != null) {
+            endpoints.put(store, args.get(option));
+          }
+        });
+    String dir = args.get("--configs");
+    Map<String, Map<String, String>> configs =
+        ConnectorConfigs.withOverrides(
+            dir == null ? ConnectorConfigs.bundled() : ConnectorConfigs.load(Path.of(dir)),
+            args.sets());
+    try (Compare compare =
+        Compare.open(bootstrap, args.get("--topic", "page-events"), configs, endpoints)) {
+      Comparison comparison = compare.run();
+      out.print(ComparisonTable.render(comparison, (int) args.number("--rows", 30)));
+      return comparison.matches() ? 0 : 1;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.pageevents.pipeline.compare;
+
+import dev.pageevents.core.view.GroundTruth;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads a topic from its beginning to the end offsets of the moment it starts (without joining a
+ * consumer group or committing anything) and aggregates it into the {@link GroundTruth}.
+ */
+public final class TopicTruth {
+  private TopicTruth() {}
+
+  /** The ground truth of {@code topic} up to its current end. */
+  public static GroundTruth read(String bootstrapServers, String topic, Duration timeout) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "pageevents-compare");
+    GroundTruth truth = new GroundTruth();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, timeout).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      if (partitions.isEmpty()) {
+        throw new IllegalStateException("Topic '" + topic + "' does not exist");
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "Could not read '" + topic + "' to its end within " + timeout);
+        }
+        consumer
+            .poll(Duration.ofMillis(200))
+            .forEach(
+                record -> {
+                  TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                  if (record.offset() < end.get(partition)) {
+                    truth.add(record);
+                  }
+                });
+      }
+    }
+    return truth;
+  }
+}

@@ -1,0 +1,257 @@
+package dev.pageevents.pipeline.demo;
+
+import dev.pageevents.configs.ConnectRestClient;
+import dev.pageevents.configs.ConnectorConfigs;
+import dev.pageevents.pipeline.Args;
+import dev.pageevents.pipeline.compare.Compare;
+import dev.pageevents.pipeline.compare.Comparison;
+import dev.pageevents.pipeline.compare.ComparisonTable;
+import dev.pageevents.pipeline.compare.Store;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The one-command demo of the whole pipeline: starts Kafka, a Connect worker with the plugin
+ * archives and the five stores, registers the connect-configs through the REST API, runs the source
+ * for N events while showing each sink's progress, then compares every store with the topic, shows
+ * one query per store and where the data lives. Exit code 0 when every store matches.
+ */
+public final class Demo {
+  public static final long DEFAULT_EVENTS = 100_000;
+  public static final int DEFAULT_CONNECT_PORT = 8083;
+  static final String SOURCE = "page-event-source";
+  static final String TOPIC_KEY = "topic";
+
+  /** The simulated clock of the generated events: all in one day, 100 ms apart. */
+  static final Instant START_TIME = Instant.parse("2026-01-01T00:00:00Z");
+
+  static final long TIME_STEP_MS = 100;
+
+  static final String USAGE =
+      """
+      demo [--events N] [--keep-running] [--connect-port 8083] [--plugin-path DIR]
+           [--configs connect-configs/connectors] [--set <connector>.<key>=<value>]...""";
+
+  private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(30);
+  private static final Duration AGREE_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Options options;
+  private final PrintStream out;
+
+  /** What to run. */
+  public record Options(
+      long events,
+      boolean keepRunning,
+      int connectPort,
+      Path pluginPath,
+      Path configsDir,
+      List<String> sets) {}
+
+  public Demo(Options options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+  }
+
+  /** Parses the arguments and runs the demo; returns the exit code. */
+  public static int main(String[] argv, PrintStream out) {
+    if (argv.length > 0 && argv[0].equals("--help")) {
+      out.println(USAGE);
+      return 0;
+    }
+    Args args =
+        Args.parse(
+            argv,
+            Set.of("--events", "--connect-port", "--plugin-path", "--configs"),
+            Set.of("--keep-running"));
+    String configs = args.get("--configs");
+    Options options =
+        new Options(
+            args.number("--events", DEFAULT_EVENTS),
+            args.flag("--keep-running"),
+            (int) args.number("--connect-port", DEFAULT_CONNECT_PORT),
+            Path.of(
+                args.get(
+                    "--plugin-path", System.getProperty("plugins.dir", "pipeline/target/plugins"))),
+            configs == null ? null : Path.of(configs),
+            args.sets());
+    return new Demo(options, out).run();
+  }
+
+  /** Runs everything and stops what it started (unless --keep-running, then on Ctrl-C). */
+  public int run() {
+    long begin = System.nanoTime();
+    out.printf(
+        "Starting Kafka, Connect (REST on port %d) and five stores...%n", options.connectPort());
+    DemoStack stack = DemoStack.start(options.connectPort(), options.pluginPath(), out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stack.close();
+              stopped.countDown();
+            },
+            "demo-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    boolean keepUp = false;
+    try {
+      out.printf("Stack ready after %.1f s%n", seconds(begin));
+      Map<String, Map<String, String>> configs = configs(stack);
+      String topic = configs.get(SOURCE).get(TOPIC_KEY);
+      Topics.create(stack.bootstrapServers(), topic, configs.get(SOURCE));
+      List<String> sinks = register(stack.connectUrl(), configs);
+      long started = System.nanoTime();
+      awaitCatchUp(stack.bootstrapServers(), topic, sinks, configs);
+      out.printf(
+          "All %d sinks caught up: %,d events in %.1f s (%.0f events/s end to end)%n",
+          sinks.size(), options.events(), seconds(started), options.events() / seconds(started));
+      Comparison comparison = compare(stack, topic, configs);
+      out.println();
+      out.print(ComparisonTable.render(comparison, 20));
+      new Showcase(byStore(configs), out).print(topPage(comparison), "user-1", START_TIME);
+      out.printf("%nDemo finished in %.1f s%n", seconds(begin));
+      if (options.keepRunning()) {
+        keepUp = true;
+        printUrls(stack);
+        stopped.await();
+      }
+      return comparison.matches() ? 0 : 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    } finally {
+      if (!keepUp) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+          stack.close();
+        } catch (IllegalStateException e) {
+          // the JVM is already shutting down: the hook stops the stack
+        }
+      }
+    }
+  }
+
+  /** The connect-configs with the demo's settings: where the stores are, how many events. */
+  Map<String, Map<String, String>> configs(DemoStack stack) {
+    Map<String, Map<String, String>> loaded =
+        options.configsDir() == null
+            ? ConnectorConfigs.bundled()
+            : ConnectorConfigs.load(options.configsDir());
+    Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+    Map<Store, String> endpoints = stack.endpoints();
+    loaded.forEach(
+        (name, config) -> {
+          Map<String, String> copy = new LinkedHashMap<>(config);
+          Store.of(config).ifPresent(store -> copy.putAll(store.connection(endpoints.get(store))));
+          if (Store.of(config).orElse(null) == Store.CASSANDRA) {
+            copy.put("cassandra.local.datacenter", stack.cassandraDatacenter());
+          }
+          configs.put(name, copy);
+        });
+    Map<String, String> source = configs.get(SOURCE);
+    if (source == null) {
+      throw new IllegalArgumentException(
+          "No '" + SOURCE + "' connector config in " + loaded.keySet());
+    }
+    source.put("max.events", Long.toString(options.events()));
+    source.put("events.per.second", "0");
+    source.put("start.time", START_TIME.toString());
+    source.put("time.step.ms", Long.toString(TIME_STEP_MS));
+    return ConnectorConfigs.withOverrides(configs, options.sets());
+  }
+
+  List<String> register(String connectUrl, Map<String, Map<String, String>> configs) {
+    ConnectRestClient rest = new ConnectRestClient(connectUrl);
+    List<String> sinks =
+        configs.keySet().stream().filter(n -> Store.of(configs.get(n)).isPresent()).toList();
+    long begin = System.nanoTime();
+    sinks.forEach(name -> rest.put(name, configs.get(name)));
+    rest.awaitRunning(sinks, Duration.ofMinutes(3));
+    rest.put(SOURCE, configs.get(SOURCE));
+    rest.awaitRunning(List.of(SOURCE), Duration.ofMinutes(3));
+    out.printf(
+        "Registered %d connectors through %s/connectors, all RUNNING after %.1f s%n",
+        sinks.size() + 1, connectUrl, seconds(begin));
+    return sinks;
+  }
+
+  void awaitCatchUp(
+      String bootstrap, String topic, List<String> sinks, Map<String, Map<String, String>> configs)
+      throws InterruptedException {
+    Map<String, String> titles = new LinkedHashMap<>();
+    sinks.forEach(name -> titles.put(name, Store.of(configs.get(name)).orElseThrow().title()));
+    boolean console = System.console() != null;
+    long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
+    long lastPrint = 0;
+    try (Progress progress = new Progress(bootstrap, topic, sinks)) {
+      while (true) {
+        Progress.Snapshot now = progress.snapshot();
+        boolean done = now.caughtUp(options.events());
+        if (done || console || System.nanoTime() - lastPrint > 5_000_000_000L) {
+          String line = now.line(options.events(), titles);
+          out.print(console ? "\r" + line + "   " : line + "\n");
+          lastPrint = System.nanoTime();
+        }
+        if (done) {
+          out.print(console ? "\n" : "");
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("The sinks did not catch up within " + CATCH_UP_TIMEOUT);
+        }
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  /** Compares until every store agrees or {@link #AGREE_TIMEOUT} passes (stores refresh lazily). */
+  private Comparison compare(
+      DemoStack stack, String topic, Map<String, Map<String, String>> configs)
+      throws InterruptedException {
+    try (Compare compare = Compare.open(stack.bootstrapServers(), topic, configs, Map.of())) {
+      long deadline = System.nanoTime() + AGREE_TIMEOUT.toNanos();
+      Comparison comparison = compare.run();
+      while (!comparison.matches() && System.nanoTime() < deadline) {
+        Thread.sleep(1000);
+        comparison = compare.run();
+      }
+      return comparison;
+    }
+  }
+
+  private static Map<Store, Map<String, String>> byStore(Map<String, Map<String, String>> configs) {
+    Map<Store, Map<String, String>> byStore = new EnumMap<>(Store.class);
+    configs.values().forEach(c -> Store.of(c).ifPresent(s -> byStore.put(s, c)));
+    return byStore;
+  }
+
+  private static String topPage(Comparison comparison) {
+    return comparison.rows().stream()
+        .filter(r -> r.kafka() != null)
+        .max(Comparator.comparingLong(r -> r.kafka().visits()))
+        .map(Comparison.Row::page)
+        .orElse("/page/1");
+  }
+
+  private void printUrls(DemoStack stack) {
+    out.println();
+    out.println("Running until Ctrl-C:");
+    out.println("  Connect REST  " + stack.connectUrl() + "/connectors?expand=status");
+    out.println("  Kafka         " + stack.bootstrapServers());
+    stack
+        .endpoints()
+        .forEach((store, endpoint) -> out.printf("  %-13s %s%n", store.title(), endpoint));
+  }
+
+  private static double seconds(long sinceNanos) {
+    return (System.nanoTime() - sinceNanos) / 1e9;
+  }
+}

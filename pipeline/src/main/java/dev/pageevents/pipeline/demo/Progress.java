@@ -1,0 +1,107 @@
+package dev.pageevents.pipeline.demo;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * How far each sink has got: the topic's end offsets against the offsets each sink's consumer group
+ * ({@code connect-<connector>}) committed, read through the Admin API. A sink only commits what its
+ * store durably holds, so lag 0 at the topic's final end means the store has every event.
+ */
+public final class Progress implements AutoCloseable {
+  /** One sink: records committed (written to its store) and how many it still has to write. */
+  public record SinkProgress(String connector, long committed, long lag) {}
+
+  /** The topic's size now and each sink's progress. */
+  public record Snapshot(long topicEnd, Map<String, SinkProgress> sinks) {
+    /** True when the topic holds at least {@code events} and no sink lags. */
+    public boolean caughtUp(long events) {
+      return topicEnd >= events && sinks.values().stream().allMatch(s -> s.lag() == 0);
+    }
+
+    /** One line: "topic 42,000/100,000 | mongo-sink 40,000 (lag 2,000) | ...". */
+    public String line(long events, Map<String, String> titles) {
+      return String.format("topic %,d/%,d", topicEnd, events)
+          + sinks.values().stream()
+              .map(
+                  s ->
+                      String.format(
+                          " | %s %,d%s",
+                          titles.getOrDefault(s.connector(), s.connector()),
+                          s.committed(),
+                          s.lag() == 0 ? "" : String.format(" (lag %,d)", s.lag())))
+              .collect(Collectors.joining());
+    }
+  }
+
+  private final Admin admin;
+  private final String topic;
+  private final List<String> connectors;
+
+  public Progress(String bootstrapServers, String topic, List<String> sinkConnectors) {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(AdminClientConfig.CLIENT_ID_CONFIG, "pageevents-demo-progress");
+    this.admin = Admin.create(props);
+    this.topic = topic;
+    this.connectors = List.copyOf(sinkConnectors);
+  }
+
+  /** The offsets now. */
+  public Snapshot snapshot() {
+    try {
+      List<TopicPartition> partitions =
+          admin
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get()
+              .get(topic)
+              .partitions()
+              .stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      Map<TopicPartition, OffsetSpec> latest =
+          partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+      Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+      long topicEnd = ends.values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
+      Map<String, SinkProgress> sinks = new LinkedHashMap<>();
+      for (String connector : connectors) {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            admin
+                .listConsumerGroupOffsets("connect-" + connector)
+                .partitionsToOffsetAndMetadata()
+                .get();
+        long done = 0;
+        long lag = 0;
+        for (TopicPartition partition : partitions) {
+          OffsetAndMetadata offset = committed.get(partition);
+          long at = offset == null ? 0 : offset.offset();
+          done += at;
+          lag += ends.get(partition).offset() - at;
+        }
+        sinks.put(connector, new SinkProgress(connector, done, lag));
+      }
+      return new Snapshot(topicEnd, sinks);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading offsets", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Could not read the offsets of " + topic, e.getCause());
+    }
+  }
+
+  @Override
+  public void close() {
+    admin.close();
+  }
+}
