@@ -27,6 +27,7 @@ public final class SinkBenchmark {
   private ConnectRun connect;
   private WorkerProfiler profiler;
   private int runs;
+  private boolean warmingUp;
 
   private SinkBenchmark(
       List<PageEvent> events, List<Integer> taskCounts, SinkConfigs configs, boolean jfr) {
@@ -65,7 +66,7 @@ public final class SinkBenchmark {
     try {
       kafka.start();
       BenchEvents.fill(kafka.bootstrapServers(), TOPIC, events);
-      int small = Math.min(count, Integer.getInteger("bench.mongo.h2.events", 50_000));
+      int small = bench.smallCount();
       BenchEvents.fill(kafka.bootstrapServers(), SMALL_TOPIC, events.subList(0, small));
       System.out.printf("Topics filled: %,d and %,d events%n", count, small);
       bench.connect =
@@ -106,6 +107,7 @@ public final class SinkBenchmark {
     try (SinkTarget target = targets.get(sink).get()) {
       target.start();
       System.out.println("== " + sink + ": " + target.server());
+      warmUp(target, mongoKafka);
       for (int tasks : taskCounts) {
         runConnector(target, "ours", configs.ours(target, TOPIC, tasks), tasks, events.size());
       }
@@ -123,6 +125,34 @@ public final class SinkBenchmark {
       }
       runNative(target, events);
     }
+  }
+
+  /**
+   * One unmeasured pass of every writer over the small topic, so the worker's JIT, the clients'
+   * connections and the server's caches are warm for each of them alike.
+   */
+  private void warmUp(SinkTarget target, boolean mongoKafka) throws Exception {
+    warmingUp = true;
+    try {
+      List<PageEvent> subset = events.subList(0, smallCount());
+      runConnector(target, "ours", configs.ours(target, SMALL_TOPIC, 1), 1, subset.size());
+      if (mongoKafka && target instanceof MongoTarget mongo) {
+        target.reset();
+        runConnector(
+            target,
+            "mongo-kafka 2.0.1",
+            SinkConfigs.mongoKafka(mongo, SMALL_TOPIC, 1),
+            1,
+            subset.size());
+      }
+      runNative(target, subset);
+    } finally {
+      warmingUp = false;
+    }
+  }
+
+  private int smallCount() {
+    return Math.min(events.size(), Integer.getInteger("bench.small.events", 50_000));
   }
 
   /** Both connectors and the native client on the H2 backend, with the smaller topic. */
@@ -163,7 +193,9 @@ public final class SinkBenchmark {
     target.writeNative(subset);
     double seconds = (System.nanoTime() - start) / 1e9;
     add(target, Row.NATIVE, 1, subset.size(), seconds, -1, target.written());
-    System.out.println("   native: " + target.nativeMethod());
+    if (!warmingUp) {
+      System.out.println("   native: " + target.nativeMethod());
+    }
   }
 
   private void add(
@@ -177,9 +209,18 @@ public final class SinkBenchmark {
     String note = written == expected ? "" : "store holds " + written + " of " + expected;
     Row row =
         new Row(target.name(), writer, tasks, expected, seconds, rss, ProcessStats.load1(), note);
-    rows.add(row);
+    if (!warmingUp) {
+      rows.add(row);
+    }
     System.out.printf(
-        "   %-18s %d task(s): %,9.0f events/s (%.1f s) rss %d MB load %.1f %s%n",
-        writer, tasks, row.rate(), seconds, rss, row.load(), note);
+        (warmingUp ? "   (warm-up) " : "   ")
+            + "%-18s %d task(s): %,9.0f events/s (%.1f s) rss %d MB load %.1f %s%n",
+        writer,
+        tasks,
+        row.rate(),
+        seconds,
+        rss,
+        row.load(),
+        note);
   }
 }
