@@ -25,8 +25,11 @@ final class ConnectRun implements AutoCloseable {
   private static final long POLL_MS = 100;
   private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
-  /** Seconds from start to lag 0, the worker's peak RSS and the load average at the end. */
-  record Result(double seconds, long peakRssMb, double load) {}
+  /**
+   * Seconds from start to lag 0; seconds from the first committed offset to lag 0 and the records
+   * committed in that span (the steady rate, without connector start-up); the worker's peak RSS.
+   */
+  record Result(double seconds, double steadySeconds, long steadyRecords, long peakRssMb) {}
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String connectUrl;
@@ -47,7 +50,14 @@ final class ConnectRun implements AutoCloseable {
     long start = System.nanoTime();
     send("PUT", "/connectors/" + name + "/config", JSON.writeValueAsString(config), 201, 200);
     int polls = 0;
-    while (committed("connect-" + name, partitions) < end) {
+    long firstCommitted = 0;
+    long firstAt = 0;
+    long committed;
+    while ((committed = committed("connect-" + name, partitions)) < end) {
+      if (firstAt == 0 && committed > 0) {
+        firstCommitted = committed;
+        firstAt = System.nanoTime();
+      }
       if (System.nanoTime() - start > TIMEOUT.toNanos()) {
         throw new IllegalStateException(name + " did not write " + end + " records in " + TIMEOUT);
       }
@@ -57,8 +67,12 @@ final class ConnectRun implements AutoCloseable {
         failIfFailed(name);
       }
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    Result result = new Result(seconds, peakRss, ProcessStats.load1());
+    long done = System.nanoTime();
+    if (firstAt == 0) {
+      firstAt = start;
+    }
+    Result result =
+        new Result((done - start) / 1e9, (done - firstAt) / 1e9, end - firstCommitted, peakRss);
     send("DELETE", "/connectors/" + name, null, 204, 200);
     while (send("GET", "/connectors/" + name + "/status", null, 200, 404) != 404) {
       Thread.sleep(POLL_MS);

@@ -23,8 +23,8 @@ final class Report {
     StringBuilder out = new StringBuilder();
     out.append(
         "| sink | writer | tasks | events | seconds | events/s | vs native | vs mongo-kafka |"
-            + " worker peak RSS | load (1 min) | note |\n");
-    out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+            + " steady events/s | worker peak RSS | load (1 min) | note |\n");
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Row row : rows) {
       Optional<Row> nativeRow =
           rows.stream().filter(r -> r.sink().equals(row.sink()) && r.isNative()).findFirst();
@@ -38,7 +38,7 @@ final class Report {
               .findFirst();
       out.append(
           String.format(
-              "| %s | %s | %s | %,d | %.1f | %,.0f | %s | %s | %s | %.1f | %s |%n",
+              "| %s | %s | %s | %,d | %.1f | %,.0f | %s | %s | %,.0f | %s | %.1f | %s |%n",
               row.sink(),
               row.writer(),
               row.isNative() ? "1 thread" : Integer.toString(row.tasks()),
@@ -51,6 +51,7 @@ final class Report {
               "ours".equals(row.writer()) && anchor.isPresent()
                   ? String.format("%.2f", row.rate() / anchor.get().rate())
                   : "-",
+              row.steadyRate(),
               row.peakRssMb() < 0 ? "-" : row.peakRssMb() + " MB",
               row.load(),
               row.note()));

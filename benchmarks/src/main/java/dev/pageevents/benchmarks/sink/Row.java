@@ -10,6 +10,7 @@ record Row(
     int tasks,
     long events,
     double seconds,
+    double steadyRate,
     long peakRssMb,
     double load,
     String note) {

@@ -51,14 +51,13 @@ public final class SinkBenchmark {
     String workerHeap = System.getProperty("bench.worker.heap", "1g");
 
     long started = System.nanoTime();
+    ServiceManifest.writeMongoKafka(plugins);
     List<PageEvent> events = BenchEvents.generate(count);
     SinkBenchmark bench = new SinkBenchmark(events, tasks, new SinkConfigs(plugins), jfr);
     KafkaConnectProcesses kafka =
         KafkaConnectProcesses.builder()
             .restPort(0)
             .pluginPath(plugins)
-            // mongo-kafka ships no META-INF/services manifest
-            .workerProperty("plugin.discovery", "hybrid_warn")
             .workerProperty("offset.flush.interval.ms", "250")
             .brokerJvmOptions(List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC"))
             .workerJvmOptions(List.of("-Xms" + workerHeap, "-Xmx" + workerHeap, "-XX:+UseG1GC"))
@@ -184,7 +183,9 @@ public final class SinkBenchmark {
     ConnectRun.Result result = connect.run(name, config, config.get("topics"));
     profiler.stop(name, jfr);
     long written = target.written();
-    add(target, writer, tasks, expected, result.seconds(), result.peakRssMb(), written);
+    double steady =
+        result.steadySeconds() > 0 ? result.steadyRecords() / result.steadySeconds() : 0;
+    add(target, writer, tasks, expected, result.seconds(), steady, result.peakRssMb(), written);
   }
 
   private void runNative(SinkTarget target, List<PageEvent> subset) throws Exception {
@@ -192,7 +193,15 @@ public final class SinkBenchmark {
     long start = System.nanoTime();
     target.writeNative(subset);
     double seconds = (System.nanoTime() - start) / 1e9;
-    add(target, Row.NATIVE, 1, subset.size(), seconds, -1, target.written());
+    add(
+        target,
+        Row.NATIVE,
+        1,
+        subset.size(),
+        seconds,
+        subset.size() / seconds,
+        -1,
+        target.written());
     if (!warmingUp) {
       System.out.println("   native: " + target.nativeMethod());
     }
@@ -204,11 +213,21 @@ public final class SinkBenchmark {
       int tasks,
       long expected,
       double seconds,
+      double steady,
       long rss,
       long written) {
     String note = written == expected ? "" : "store holds " + written + " of " + expected;
     Row row =
-        new Row(target.name(), writer, tasks, expected, seconds, rss, ProcessStats.load1(), note);
+        new Row(
+            target.name(),
+            writer,
+            tasks,
+            expected,
+            seconds,
+            steady,
+            rss,
+            ProcessStats.load1(),
+            note);
     if (!warmingUp) {
       rows.add(row);
     }

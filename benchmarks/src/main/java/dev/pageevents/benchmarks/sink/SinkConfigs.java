@@ -55,7 +55,7 @@ final class SinkConfigs {
    */
   static Map<String, String> mongoKafka(MongoTarget target, String topic, int tasks) {
     Map<String, String> config = new LinkedHashMap<>();
-    config.put("connector.class", "com.mongodb.kafka.connect.MongoSinkConnector");
+    config.put("connector.class", ServiceManifest.MONGO_KAFKA_SINK);
     config.put("tasks.max", Integer.toString(tasks));
     config.put("topics", topic);
     config.put("connection.uri", target.uri());
