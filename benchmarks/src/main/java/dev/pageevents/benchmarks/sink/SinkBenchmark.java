@@ -233,11 +233,13 @@ public final class SinkBenchmark {
     }
     System.out.printf(
         (warmingUp ? "   (warm-up) " : "   ")
-            + "%-18s %d task(s): %,9.0f events/s (%.1f s) rss %d MB load %.1f %s%n",
+            + "%-18s %d task(s): %,9.0f events/s (%.1f s, steady %,.0f/s) rss %d MB load %.1f"
+            + " %s%n",
         writer,
         tasks,
         row.rate(),
         seconds,
+        steady,
         rss,
         row.load(),
         note);
