@@ -18,18 +18,21 @@ public final class ConnectWorkerServer extends ForkedServer {
   private final int restPort;
   private final Path pluginPath;
   private final Map<String, String> extraProps;
+  private final List<String> jvmOptions;
 
   ConnectWorkerServer(
       String name,
       String bootstrapServers,
       int restPort,
       Path pluginPath,
-      Map<String, String> extraProps) {
+      Map<String, String> extraProps,
+      List<String> jvmOptions) {
     super(name);
     this.bootstrapServers = bootstrapServers;
     this.restPort = restPort;
     this.pluginPath = pluginPath;
     this.extraProps = extraProps;
+    this.jvmOptions = jvmOptions;
   }
 
   /** The REST base URL, e.g. "http://127.0.0.1:8083". */
@@ -72,7 +75,7 @@ public final class ConnectWorkerServer extends ForkedServer {
   @Override
   protected List<String> command() {
     return JavaCommand.of(Path.of(System.getProperty("java.home")), "kafka")
-        .jvm("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1")
+        .jvm(jvmOptions.toArray(String[]::new))
         .build(
             dir,
             "org.apache.kafka.connect.cli.ConnectDistributed",

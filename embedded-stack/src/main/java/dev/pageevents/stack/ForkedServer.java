@@ -66,6 +66,11 @@ abstract class ForkedServer implements StoreServer {
     return process;
   }
 
+  /** The running process's id, or -1 when it is not running (for sampling its RSS). */
+  public synchronized long pid() {
+    return process != null && process.alive() ? process.pid() : -1;
+  }
+
   /** Waits until the launched process serves clients. */
   void awaitReady() {
     awaitReady(process);

@@ -15,9 +15,11 @@ public final class KafkaBrokerServer extends ForkedServer {
 
   private final int port;
   private final int controllerPort;
+  private final List<String> jvmOptions;
 
-  KafkaBrokerServer(String name) {
+  KafkaBrokerServer(String name, List<String> jvmOptions) {
     super(name);
+    this.jvmOptions = jvmOptions;
     this.port = Ports.free();
     this.controllerPort = Ports.free();
   }
@@ -83,9 +85,9 @@ public final class KafkaBrokerServer extends ForkedServer {
         .build(dir, "kafka.Kafka", dir.resolve("server.properties").toAbsolutePath().toString());
   }
 
-  private static JavaCommand java() {
+  private JavaCommand java() {
     return JavaCommand.of(Path.of(System.getProperty("java.home")), "kafka")
-        .jvm("-Xms128m", "-Xmx384m", "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1");
+        .jvm(jvmOptions.toArray(String[]::new));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.pageevents.stack;
 import dev.pageevents.stack.process.Ports;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,11 +12,12 @@ import java.util.Map;
  * KafkaConnectStack}. The worker stops before the broker (the other order costs ~19 s of retries).
  */
 public final class KafkaConnectProcesses extends ServerGroup<ForkedServer> {
+  private static final String FAST_START = "-XX:TieredStopAtLevel=1";
   private final KafkaBrokerServer broker;
   private final ConnectWorkerServer worker;
 
   private KafkaConnectProcesses(KafkaBrokerServer broker, ConnectWorkerServer worker) {
-    super(java.util.List.of(broker, worker));
+    super(List.of(broker, worker));
     this.broker = broker;
     this.worker = worker;
   }
@@ -36,6 +38,11 @@ public final class KafkaConnectProcesses extends ServerGroup<ForkedServer> {
   /** The broker alone, for faults. */
   public StoreServer broker() {
     return broker;
+  }
+
+  /** The worker's process id, or -1 when it is not running (to sample its RSS from /proc). */
+  public long workerPid() {
+    return worker.pid();
   }
 
   /** The worker alone, for faults. */
@@ -64,6 +71,8 @@ public final class KafkaConnectProcesses extends ServerGroup<ForkedServer> {
     private int restPort = 8083;
     private Path pluginPath;
     private final Map<String, String> workerProps = new LinkedHashMap<>();
+    private List<String> brokerJvm = List.of("-Xms128m", "-Xmx384m", "-XX:+UseG1GC", FAST_START);
+    private List<String> workerJvm = List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", FAST_START);
 
     private Builder() {}
 
@@ -83,16 +92,32 @@ public final class KafkaConnectProcesses extends ServerGroup<ForkedServer> {
       return this;
     }
 
+    /** Replaces the broker's JVM options (heap, JIT flags); the defaults favour a fast start. */
+    public Builder brokerJvmOptions(List<String> options) {
+      this.brokerJvm = List.copyOf(options);
+      return this;
+    }
+
+    /**
+     * Replaces the worker's JVM options (heap, JIT flags, a flight recording); the defaults favour
+     * a fast start over throughput (C1 only).
+     */
+    public Builder workerJvmOptions(List<String> options) {
+      this.workerJvm = List.copyOf(options);
+      return this;
+    }
+
     /** Broker and worker, not yet started. */
     public KafkaConnectProcesses build() {
-      KafkaBrokerServer broker = new KafkaBrokerServer("kafka-broker");
+      KafkaBrokerServer broker = new KafkaBrokerServer("kafka-broker", brokerJvm);
       ConnectWorkerServer worker =
           new ConnectWorkerServer(
               "connect-worker",
               broker.endpoint(),
               restPort == 0 ? Ports.free() : restPort,
               pluginPath,
-              Map.copyOf(workerProps));
+              Map.copyOf(workerProps),
+              workerJvm);
       return new KafkaConnectProcesses(broker, worker);
     }
   }

@@ -5,12 +5,15 @@ import dev.pageevents.core.sink.PageEventRecord;
 import dev.pageevents.core.sink.StoreWriter;
 import dev.pageevents.core.sink.exact.OffsetStore;
 import dev.pageevents.redis.RedisBatchPlan.ScriptCall;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisBusyException;
@@ -20,9 +23,10 @@ import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
- * Writes batches with one {@code EVALSHA} of the batch script per (hash-tag group, partition): the
- * group's counters and its stored offset change together, and updates the group already applied are
- * skipped inside the script, so retries and replays never count twice.
+ * Writes batches with one {@code EVALSHA} of the batch script per (hash-tag group, partition), all
+ * of a batch's calls pipelined: the group's counters and its stored offset change together, and
+ * updates the group already applied are skipped inside the script, so retries and replays never
+ * count twice.
  */
 final class RedisWriter implements StoreWriter, OffsetStore {
   private final UnifiedJedis redis;
@@ -40,14 +44,33 @@ final class RedisWriter implements StoreWriter, OffsetStore {
 
   @Override
   public void write(List<PageEventRecord> batch) {
-    for (ScriptCall call : plan.plan(batch)) {
-      try {
-        redis.evalsha(sha, call.keys(), call.args());
-      } catch (JedisNoScriptException e) {
-        // The node restarted or failed over and lost its script cache: load and run once more.
-        RedisSchema.loadScript(redis, keys, call.group());
-        redis.evalsha(sha, call.keys(), call.args());
+    List<ScriptCall> calls = plan.plan(batch);
+    try {
+      runPipelined(calls);
+    } catch (JedisNoScriptException e) {
+      // A node restarted or failed over and lost its script cache: load it on every group's node
+      // and run the batch once more; groups that applied their share skip it by stored offset.
+      for (int group = 0; group < keys.groups(); group++) {
+        RedisSchema.loadScript(redis, keys, group);
       }
+      runPipelined(calls);
+    }
+  }
+
+  /**
+   * Sends every script call of the batch in one pipeline (one round trip per node instead of one
+   * per call), then surfaces the first error reply.
+   */
+  private void runPipelined(List<ScriptCall> calls) {
+    List<Response<Object>> replies = new ArrayList<>(calls.size());
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      for (ScriptCall call : calls) {
+        replies.add(pipeline.evalsha(sha, call.keys(), call.args()));
+      }
+      pipeline.sync();
+    }
+    for (Response<Object> reply : replies) {
+      reply.get();
     }
   }
 

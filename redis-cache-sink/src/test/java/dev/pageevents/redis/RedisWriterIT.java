@@ -73,6 +73,17 @@ class RedisWriterIT {
   }
 
   @Test
+  void shouldReloadTheScriptAndCountOnceWhenTheServerLostItsScriptCache() {
+    writer.write(records(0, 0, 9, "/a"));
+    redis.scriptFlush();
+
+    writer.write(records(0, 5, 14, "/a"));
+
+    assertThat(view.page("/a")).isEqualTo(new RedisView.PageTotals(15, 150, 14_000));
+    assertThat(writer.appliedOffsets(List.of(P0))).isEqualTo(Map.of(P0, 14L));
+  }
+
+  @Test
   void shouldStoreHostileNamesVerbatimAndRunNoneOfThemAsCode() {
     redis.set(keys.prefix() + ":sentinel", "still here");
     List<PageEventRecord> batch = new ArrayList<>();

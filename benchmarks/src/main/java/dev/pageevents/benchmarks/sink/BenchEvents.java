@@ -1,0 +1,80 @@
+package dev.pageevents.benchmarks.sink;
+
+import dev.pageevents.core.event.PageEvent;
+import dev.pageevents.core.event.PageEventJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The benchmark's records: deterministic page events (10,000 users, 500 pages, one UTC day) and the
+ * topic they are pre-filled into, keyed by user, values in the pack's JSON form.
+ */
+final class BenchEvents {
+  static final int USERS = 10_000;
+  static final int PAGES = 500;
+  static final int PARTITIONS = 2;
+  private static final long DAY_START = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+  private static final long DAY_MS = 86_400_000L;
+
+  private BenchEvents() {}
+
+  static String page(int index) {
+    return "/catalog/page-" + index;
+  }
+
+  /** {@code count} events; the same count always gives the same events. */
+  static List<PageEvent> generate(int count) {
+    Random random = new Random(42);
+    List<PageEvent> events = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      events.add(
+          new PageEvent(
+              String.format("evt-%010d", i),
+              page(random.nextInt(PAGES)),
+              String.format("user-%05d", random.nextInt(USERS)),
+              DAY_START + (long) i * 37 % DAY_MS,
+              100 + random.nextInt(60_000)));
+    }
+    return events;
+  }
+
+  /** Creates {@code topic} and writes every event into it, waiting until all are acknowledged. */
+  static void fill(String bootstrapServers, String topic, List<PageEvent> events) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+    }
+    Map<String, Object> props =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.LINGER_MS_CONFIG,
+            5,
+            ProducerConfig.BATCH_SIZE_CONFIG,
+            65536,
+            ProducerConfig.COMPRESSION_TYPE_CONFIG,
+            "none");
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (PageEvent event : events) {
+        producer.send(
+            new ProducerRecord<>(
+                topic,
+                event.user().getBytes(StandardCharsets.UTF_8),
+                PageEventJson.toJson(event).getBytes(StandardCharsets.UTF_8)));
+      }
+      producer.flush();
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.pageevents.benchmarks.sink;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The results table (ratios against the native client of the same sink in the same run, and against
+ * mongo-kafka) and its place in docs/benchmarks.md: between two markers, so the text around it
+ * (analysis, profiling notes) survives a new run.
+ */
+final class Report {
+  static final String START = "<!-- sink-results:start -->";
+  static final String END = "<!-- sink-results:end -->";
+
+  private Report() {}
+
+  static String table(List<Row> rows) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        "| sink | writer | tasks | events | seconds | events/s | vs native | vs mongo-kafka |"
+            + " steady events/s | worker peak RSS | load (1 min) | note |\n");
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (Row row : rows) {
+      Optional<Row> nativeRow =
+          rows.stream().filter(r -> r.sink().equals(row.sink()) && r.isNative()).findFirst();
+      Optional<Row> anchor =
+          rows.stream()
+              .filter(
+                  r ->
+                      r.sink().equals(row.sink())
+                          && r.tasks() == row.tasks()
+                          && r.writer().startsWith("mongo-kafka"))
+              .findFirst();
+      out.append(
+          String.format(
+              "| %s | %s | %s | %,d | %.1f | %,.0f | %s | %s | %,.0f | %s | %.1f | %s |%n",
+              row.sink(),
+              row.writer(),
+              row.isNative() ? "1 thread" : Integer.toString(row.tasks()),
+              row.events(),
+              row.seconds(),
+              row.rate(),
+              row.isNative() || nativeRow.isEmpty()
+                  ? "-"
+                  : String.format("%.2f", row.rate() / nativeRow.get().rate()),
+              "ours".equals(row.writer()) && anchor.isPresent()
+                  ? String.format("%.2f", row.rate() / anchor.get().rate())
+                  : "-",
+              row.steadyRate(),
+              row.peakRssMb() < 0 ? "-" : row.peakRssMb() + " MB",
+              row.load(),
+              row.note()));
+    }
+    return out.toString();
+  }
+
+  static void write(Path docs, String table, int events, double seconds) throws IOException {
+    String section =
+        START
+            + "\n"
+            + "Run "
+            + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+            + String.format(
+                ", %,d events, whole run %.0f s, machine: %d cores, %s, JDK %s, load average at"
+                    + " the end %s.%n%n",
+                events,
+                seconds,
+                Runtime.getRuntime().availableProcessors(),
+                memory(),
+                System.getProperty("java.vm.version"),
+                Files.readString(Path.of("/proc/loadavg")).trim())
+            + "Command: `"
+            + System.getProperty(
+                "bench.command",
+                "mvn -B -ntp -pl benchmarks -am package -DskipTests -Pbench"
+                    + " -Dbench.events="
+                    + events)
+            + "`\n\n"
+            + table
+            + END;
+    String text = Files.exists(docs) ? Files.readString(docs) : "# Benchmarks\n\n" + START + END;
+    int from = text.indexOf(START);
+    int to = text.indexOf(END);
+    String updated =
+        from >= 0 && to > from
+            ? text.substring(0, from) + section + text.substring(to + END.length())
+            : text + "\n" + section + "\n";
+    Files.createDirectories(docs.toAbsolutePath().getParent());
+    Files.writeString(docs, updated);
+    System.out.println("Wrote " + docs.toAbsolutePath());
+  }
+
+  private static String memory() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+      if (line.startsWith("MemTotal:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024 / 1024 + " GiB";
+      }
+    }
+    return "? GiB";
+  }
+}

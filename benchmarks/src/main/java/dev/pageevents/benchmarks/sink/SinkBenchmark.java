@@ -1,0 +1,247 @@
+package dev.pageevents.benchmarks.sink;
+
+import dev.pageevents.core.event.PageEvent;
+import dev.pageevents.stack.KafkaConnectProcesses;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Every sink in a real Connect worker (its own JVM) against its store's native client on the same
+ * embedded server with the same records, in one run; and the MongoDB sink against mongo-kafka.
+ * Prints a table and writes it into docs/benchmarks.md. Settings are system properties (see the
+ * benchmarks README): bench.events, bench.sinks, bench.sink.tasks, bench.mongo.kafka, bench.jfr.
+ */
+public final class SinkBenchmark {
+  static final String TOPIC = "bench-page-events";
+  static final String SMALL_TOPIC = "bench-page-events-small";
+
+  private final List<PageEvent> events;
+  private final List<Integer> taskCounts;
+  private final SinkConfigs configs;
+  private final boolean jfr;
+  private final List<Row> rows = new ArrayList<>();
+  private ConnectRun connect;
+  private WorkerProfiler profiler;
+  private int runs;
+  private boolean warmingUp;
+
+  private SinkBenchmark(
+      List<PageEvent> events, List<Integer> taskCounts, SinkConfigs configs, boolean jfr) {
+    this.events = events;
+    this.taskCounts = taskCounts;
+    this.configs = configs;
+    this.jfr = jfr;
+  }
+
+  public static void main(String[] args) throws Exception {
+    int count = Integer.getInteger("bench.events", 1_000_000);
+    List<String> sinks = Arrays.asList(System.getProperty("bench.sinks", "mongo").split(","));
+    List<Integer> tasks =
+        Arrays.stream(System.getProperty("bench.sink.tasks", "1,2").split(","))
+            .map(String::trim)
+            .map(Integer::valueOf)
+            .toList();
+    boolean mongoKafka = Boolean.parseBoolean(System.getProperty("bench.mongo.kafka", "true"));
+    boolean jfr = Boolean.parseBoolean(System.getProperty("bench.jfr", "false"));
+    Path plugins = Path.of(System.getProperty("bench.plugins", "target/plugins"));
+    String workerHeap = System.getProperty("bench.worker.heap", "1g");
+
+    long started = System.nanoTime();
+    ServiceManifest.writeMongoKafka(plugins);
+    List<PageEvent> events = BenchEvents.generate(count);
+    SinkBenchmark bench = new SinkBenchmark(events, tasks, new SinkConfigs(plugins), jfr);
+    KafkaConnectProcesses kafka =
+        KafkaConnectProcesses.builder()
+            .restPort(0)
+            .pluginPath(plugins)
+            .workerProperty("offset.flush.interval.ms", "250")
+            .brokerJvmOptions(List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC"))
+            .workerJvmOptions(List.of("-Xms" + workerHeap, "-Xmx" + workerHeap, "-XX:+UseG1GC"))
+            .build();
+    try {
+      kafka.start();
+      BenchEvents.fill(kafka.bootstrapServers(), TOPIC, events);
+      int small = bench.smallCount();
+      BenchEvents.fill(kafka.bootstrapServers(), SMALL_TOPIC, events.subList(0, small));
+      System.out.printf("Topics filled: %,d and %,d events%n", count, small);
+      bench.connect =
+          new ConnectRun(kafka.connectUrl(), kafka.bootstrapServers(), kafka.workerPid());
+      bench.profiler = new WorkerProfiler(kafka.workerPid(), plugins.resolveSibling("jfr"));
+      for (String sink : sinks) {
+        bench.runSink(sink.trim(), mongoKafka);
+      }
+      if (mongoKafka && sinks.contains("mongo")) {
+        bench.runMongoH2(events.subList(0, small));
+      }
+    } finally {
+      if (bench.connect != null) {
+        bench.connect.close();
+      }
+      kafka.close();
+    }
+    String report = Report.table(bench.rows);
+    System.out.println(report);
+    Report.write(
+        Path.of(System.getProperty("bench.docs", "docs/benchmarks.md")),
+        report,
+        count,
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  private void runSink(String sink, boolean mongoKafka) throws Exception {
+    Map<String, Supplier<SinkTarget>> targets =
+        Map.of(
+            "mongo", () -> new MongoTarget(true),
+            "cassandra", CassandraTarget::new,
+            "elasticsearch", ElasticsearchTarget::new,
+            "redis", RedisTarget::new,
+            "neo4j", Neo4jTarget::new);
+    if (!targets.containsKey(sink)) {
+      throw new IllegalArgumentException("Unknown sink " + sink + "; known: " + targets.keySet());
+    }
+    try (SinkTarget target = targets.get(sink).get()) {
+      target.start();
+      System.out.println("== " + sink + ": " + target.server());
+      warmUp(target, mongoKafka);
+      for (int tasks : taskCounts) {
+        runConnector(target, "ours", configs.ours(target, TOPIC, tasks), tasks, events.size());
+      }
+      if (mongoKafka && target instanceof MongoTarget mongo) {
+        for (int tasks : taskCounts) {
+          target.reset();
+          mongo.createIndexes();
+          runConnector(
+              target,
+              "mongo-kafka 2.0.1",
+              SinkConfigs.mongoKafka(mongo, TOPIC, tasks),
+              tasks,
+              events.size());
+        }
+      }
+      runNative(target, events);
+    }
+  }
+
+  /**
+   * One unmeasured pass of every writer over the small topic, so the worker's JIT, the clients'
+   * connections and the server's caches are warm for each of them alike.
+   */
+  private void warmUp(SinkTarget target, boolean mongoKafka) throws Exception {
+    warmingUp = true;
+    try {
+      List<PageEvent> subset = events.subList(0, smallCount());
+      runConnector(target, "ours", configs.ours(target, SMALL_TOPIC, 1), 1, subset.size());
+      if (mongoKafka && target instanceof MongoTarget mongo) {
+        target.reset();
+        runConnector(
+            target,
+            "mongo-kafka 2.0.1",
+            SinkConfigs.mongoKafka(mongo, SMALL_TOPIC, 1),
+            1,
+            subset.size());
+      }
+      runNative(target, subset);
+    } finally {
+      warmingUp = false;
+    }
+  }
+
+  private int smallCount() {
+    return Math.min(events.size(), Integer.getInteger("bench.small.events", 50_000));
+  }
+
+  /** Both connectors and the native client on the H2 backend, with the smaller topic. */
+  private void runMongoH2(List<PageEvent> subset) throws Exception {
+    try (MongoTarget target = new MongoTarget(false)) {
+      target.start();
+      System.out.println("== mongo-h2: " + target.server());
+      runConnector(target, "ours", configs.ours(target, SMALL_TOPIC, 1), 1, subset.size());
+      target.reset();
+      target.createIndexes();
+      runConnector(
+          target,
+          "mongo-kafka 2.0.1",
+          SinkConfigs.mongoKafka(target, SMALL_TOPIC, 1),
+          1,
+          subset.size());
+      runNative(target, subset);
+    }
+  }
+
+  private void runConnector(
+      SinkTarget target, String writer, Map<String, String> config, int tasks, int expected)
+      throws Exception {
+    if (!writer.startsWith("mongo-kafka")) {
+      target.reset();
+    }
+    String name = "bench-" + target.name() + "-" + (++runs);
+    profiler.start(name, jfr);
+    ConnectRun.Result result = connect.run(name, config, config.get("topics"));
+    profiler.stop(name, jfr);
+    long written = target.written();
+    double steady =
+        result.steadySeconds() > 0 ? result.steadyRecords() / result.steadySeconds() : 0;
+    add(target, writer, tasks, expected, result.seconds(), steady, result.peakRssMb(), written);
+  }
+
+  private void runNative(SinkTarget target, List<PageEvent> subset) throws Exception {
+    target.reset();
+    long start = System.nanoTime();
+    target.writeNative(subset);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    add(
+        target,
+        Row.NATIVE,
+        1,
+        subset.size(),
+        seconds,
+        subset.size() / seconds,
+        -1,
+        target.written());
+    if (!warmingUp) {
+      System.out.println("   native: " + target.nativeMethod());
+    }
+  }
+
+  private void add(
+      SinkTarget target,
+      String writer,
+      int tasks,
+      long expected,
+      double seconds,
+      double steady,
+      long rss,
+      long written) {
+    String note = written == expected ? "" : "store holds " + written + " of " + expected;
+    Row row =
+        new Row(
+            target.name(),
+            writer,
+            tasks,
+            expected,
+            seconds,
+            steady,
+            rss,
+            ProcessStats.load1(),
+            note);
+    if (!warmingUp) {
+      rows.add(row);
+    }
+    System.out.printf(
+        (warmingUp ? "   (warm-up) " : "   ")
+            + "%-18s %d task(s): %,9.0f events/s (%.1f s, steady %,.0f/s) rss %d MB load %.1f"
+            + " %s%n",
+        writer,
+        tasks,
+        row.rate(),
+        seconds,
+        steady,
+        rss,
+        row.load(),
+        note);
+  }
+}
