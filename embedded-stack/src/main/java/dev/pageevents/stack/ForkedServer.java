@@ -76,6 +76,11 @@ abstract class ForkedServer implements StoreServer {
     return false;
   }
 
+  /** The operating-system pid of the running process (for /proc sampling). */
+  public synchronized long pid() {
+    return running().pid();
+  }
+
   @Override
   public synchronized void start() {
     if (process != null && process.alive()) {

@@ -38,8 +38,15 @@ public final class DemoStack implements AutoCloseable {
 
   /** Starts the servers, printing each one's start time; on failure stops what started. */
   public static DemoStack start(int connectPort, Path pluginPath, PrintStream out) {
-    KafkaConnectProcesses kafka =
-        KafkaConnectProcesses.builder().restPort(connectPort).pluginPath(pluginPath).build();
+    return start(KafkaConnectProcesses.builder().restPort(connectPort).pluginPath(pluginPath), out);
+  }
+
+  /**
+   * Like {@link #start(int, Path, PrintStream)} with Kafka and Connect as the builder says (several
+   * workers, JMX, worker properties), for the fault tests and the soak.
+   */
+  public static DemoStack start(KafkaConnectProcesses.Builder kafkaConnect, PrintStream out) {
+    KafkaConnectProcesses kafka = kafkaConnect.build();
     Map<Store, StoreServer> stores = new EnumMap<>(Store.class);
     List<CompletableFuture<?>> starts = new ArrayList<>();
     starts.add(timed("Kafka + Connect worker", out, () -> start(kafka)));
@@ -159,6 +166,18 @@ public final class DemoStack implements AutoCloseable {
 
   public String connectUrl() {
     return kafka.connectUrl();
+  }
+
+  /** The broker and the workers, for faults (restart the broker, kill a worker) and sampling. */
+  public KafkaConnectProcesses kafka() {
+    return kafka;
+  }
+
+  /** One store's server, for faults ({@code stop()/start()}, {@code pause()/resume()}). */
+  public StoreServer store(Store store) {
+    synchronized (stores) {
+      return stores.get(store);
+    }
   }
 
   /** Where each store's clients connect, in the form its sink's connection settings take. */
