@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -24,10 +26,14 @@ import java.util.function.Supplier;
  * plugin archives on its plugin.path, REST on a fixed port) and the five stores from
  * embedded-stack, each replaced by an external server when its environment variable is set ({@code
  * MONGO_URI}, {@code CASSANDRA_CONTACT_POINTS}, {@code ELASTICSEARCH_URL}, {@code REDIS_URI},
- * {@code NEO4J_URI}). Started in parallel; {@link #close()} stops all of it (the worker before the
- * broker) and deletes the embedded servers' data; external servers are left alone.
+ * {@code NEO4J_URI}); Redis keeps an append-only file, so a store restart loses nothing. Started in
+ * parallel; {@link #close()} stops all of it (the worker before the broker) and deletes the
+ * embedded servers' data; external servers are left alone.
  */
 public final class DemoStack implements AutoCloseable {
+  /** Tries per server: a loaded machine can make a server miss embedded-stack's start timeout. */
+  private static final int START_ATTEMPTS = 3;
+
   private final KafkaConnectProcesses kafka;
   private final Map<Store, StoreServer> stores;
 
@@ -46,71 +52,93 @@ public final class DemoStack implements AutoCloseable {
    * workers, JMX, worker properties), for the fault tests and the soak.
    */
   public static DemoStack start(KafkaConnectProcesses.Builder kafkaConnect, PrintStream out) {
-    KafkaConnectProcesses kafka = kafkaConnect.build();
     Map<Store, StoreServer> stores = new EnumMap<>(Store.class);
+    // Two at a time, slowest first: six JVMs starting at once starve a 2-core machine.
+    ExecutorService pool = Executors.newFixedThreadPool(2);
     List<CompletableFuture<?>> starts = new ArrayList<>();
-    starts.add(timed("Kafka + Connect worker", out, () -> start(kafka)));
+    CompletableFuture<Object> kafka =
+        timed("Kafka + Connect worker", out, pool, () -> own(() -> kafkaConnect.build()));
+    starts.add(kafka);
     starts.add(
-        timed(
-            "MongoDB",
+        store(
+            Store.CASSANDRA,
+            CassandraServer.CONTACT_POINTS_ENV,
+            SharedServers::cassandra,
+            () -> CassandraServer.create("demo-cassandra", 1),
+            stores,
             out,
-            () -> put(stores, Store.MONGODB, () -> own(MongoServer.create("demo-mongo")))));
+            pool));
     starts.add(
-        timed(
-            "Cassandra",
+        store(
+            Store.NEO4J,
+            SharedServers.NEO4J_ENV,
+            SharedServers::neo4j,
+            () -> Neo4jServer.create("demo-neo4j"),
+            stores,
             out,
-            () ->
-                put(
-                    stores,
-                    Store.CASSANDRA,
-                    () ->
-                        external(CassandraServer.CONTACT_POINTS_ENV)
-                            ? SharedServers.cassandra()
-                            : own(CassandraServer.create("demo-cassandra", 1)))));
+            pool));
     starts.add(
-        timed(
-            "Elasticsearch",
+        store(
+            Store.ELASTICSEARCH,
+            ElasticsearchServer.URL_ENV,
+            SharedServers::elasticsearch,
+            () -> ElasticsearchServer.create("demo-elasticsearch", 1),
+            stores,
             out,
-            () ->
-                put(
-                    stores,
-                    Store.ELASTICSEARCH,
-                    () ->
-                        external(ElasticsearchServer.URL_ENV)
-                            ? SharedServers.elasticsearch()
-                            : own(ElasticsearchServer.create("demo-elasticsearch", 1)))));
+            pool));
     starts.add(
-        timed(
-            "Redis",
+        store(
+            Store.MONGODB,
+            MongoServer.URI_ENV,
+            () -> MongoServer.create("demo-mongo"),
+            () -> MongoServer.create("demo-mongo"),
+            stores,
             out,
-            () ->
-                put(
-                    stores,
-                    Store.REDIS,
-                    () ->
-                        external(SharedServers.REDIS_ENV)
-                            ? SharedServers.redis()
-                            : own(RedisServer.create("demo-redis")))));
+            pool));
     starts.add(
-        timed(
-            "Neo4j",
+        store(
+            Store.REDIS,
+            SharedServers.REDIS_ENV,
+            SharedServers::redis,
+            () -> RedisServer.persistent("demo-redis"),
+            stores,
             out,
-            () ->
-                put(
-                    stores,
-                    Store.NEO4J,
-                    () ->
-                        external(SharedServers.NEO4J_ENV)
-                            ? SharedServers.neo4j()
-                            : own(Neo4jServer.create("demo-neo4j")))));
-    DemoStack stack = new DemoStack(kafka, stores);
+            pool));
     try {
       CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+      return new DemoStack((KafkaConnectProcesses) kafka.join(), stores);
     } catch (CompletionException e) {
-      stack.close();
+      new DemoStack(
+              kafka.isCompletedExceptionally() ? null : (KafkaConnectProcesses) kafka.join(),
+              stores)
+          .close();
       throw e.getCause() instanceof RuntimeException r ? r : e;
+    } finally {
+      pool.shutdown();
     }
-    return stack;
+  }
+
+  /** Starts one store: the external one its variable names, else an embedded one of our own. */
+  private static CompletableFuture<Object> store(
+      Store store,
+      String variable,
+      Supplier<? extends StoreServer> external,
+      Supplier<? extends StoreServer> embedded,
+      Map<Store, StoreServer> stores,
+      PrintStream out,
+      ExecutorService pool) {
+    return timed(
+        store.title(),
+        out,
+        pool,
+        () ->
+            put(stores, store, () -> external(variable) ? startExternal(external) : own(embedded)));
+  }
+
+  private static StoreServer startExternal(Supplier<? extends StoreServer> server) {
+    StoreServer started = server.get();
+    started.start();
+    return started;
   }
 
   /** True when the variable names an external server to use instead of an embedded one. */
@@ -119,20 +147,25 @@ public final class DemoStack implements AutoCloseable {
     return value != null && !value.isBlank();
   }
 
-  /** A fresh embedded server of the demo's own (not the JVM-wide shared one), started. */
-  private static <S extends StoreServer> S own(S server) {
-    try {
-      server.start();
-    } catch (RuntimeException e) {
-      server.close();
-      throw e;
+  /**
+   * A fresh embedded server of the demo's own (not the JVM-wide shared one), started; more tries
+   * with a new one when one does not come up (a starved machine can miss a start timeout, a port
+   * picked free can be taken by another process before the server binds it).
+   */
+  private static StoreServer own(Supplier<? extends StoreServer> factory) {
+    for (int attempt = 1; ; attempt++) {
+      StoreServer server = factory.get();
+      try {
+        server.start();
+        return server;
+      } catch (RuntimeException e) {
+        server.close();
+        if (attempt == START_ATTEMPTS) {
+          throw e;
+        }
+        System.err.println("Retrying after a failed start: " + e.getMessage());
+      }
     }
-    return server;
-  }
-
-  private static Object start(KafkaConnectProcesses kafka) {
-    kafka.start();
-    return kafka;
   }
 
   private static Object put(
@@ -145,27 +178,22 @@ public final class DemoStack implements AutoCloseable {
   }
 
   private static CompletableFuture<Object> timed(
-      String name, PrintStream out, Supplier<Object> start) {
+      String name, PrintStream out, ExecutorService pool, Supplier<Object> start) {
     return CompletableFuture.supplyAsync(
         () -> {
           long begin = System.nanoTime();
           Object server = start.get();
-          String where =
-              server instanceof StoreServer s && s.external()
-                  ? " (external: " + s.endpoint() + ")"
-                  : "";
+          String where = "";
+          if (server instanceof StoreServer s && s.external()) {
+            where = " (external: " + s.endpoint() + ")";
+          } else if (server instanceof MongoServer m && m.kind() == MongoServer.Kind.STAND_IN) {
+            where = " (the mongo-java-server stand-in, not a real mongod: set MONGO_URI for one)";
+          }
           out.printf(
               "  %-24s ready in %5.1f s%s%n", name, (System.nanoTime() - begin) / 1e9, where);
           return server;
-        });
-  }
-
-  public String bootstrapServers() {
-    return kafka.bootstrapServers();
-  }
-
-  public String connectUrl() {
-    return kafka.connectUrl();
+        },
+        pool);
   }
 
   /** The broker and the workers, for faults (restart the broker, kill a worker) and sampling. */
@@ -178,6 +206,14 @@ public final class DemoStack implements AutoCloseable {
     synchronized (stores) {
       return stores.get(store);
     }
+  }
+
+  public String bootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  public String connectUrl() {
+    return kafka.connectUrl();
   }
 
   /** Where each store's clients connect, in the form its sink's connection settings take. */
@@ -196,7 +232,9 @@ public final class DemoStack implements AutoCloseable {
   @Override
   public void close() {
     List<RuntimeException> failures = new ArrayList<>();
-    run(kafka::close, failures);
+    if (kafka != null) {
+      run(kafka::close, failures);
+    }
     synchronized (stores) {
       stores.values().forEach(server -> run(server::close, failures));
     }
