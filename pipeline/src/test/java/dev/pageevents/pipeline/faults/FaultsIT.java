@@ -2,7 +2,7 @@ package dev.pageevents.pipeline.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pageevents.configs.ConnectorStatus;
+import dev.pageevents.configs.TaskStatus;
 import dev.pageevents.pipeline.compare.Comparison;
 import dev.pageevents.pipeline.compare.Store;
 import dev.pageevents.pipeline.demo.Demo;
@@ -179,7 +179,7 @@ class FaultsIT {
   private int sinkTasksOn(ConnectWorkerServer worker) {
     int count = 0;
     for (String name : faults.sinks()) {
-      for (ConnectorStatus.TaskStatus task : faults.rest().status(name).tasks()) {
+      for (TaskStatus task : faults.rest().status(name).tasks()) {
         if (worker.endpoint().endsWith("//" + task.workerId())) {
           count++;
         }
