@@ -54,7 +54,15 @@ final class FaultStack implements AutoCloseable {
       Demo demo =
           new Demo(
               new Demo.Options(
-                  0, false, 0, plugins, null, List.of(Demo.SOURCE + ".events.per.second=" + RATE)),
+                  0,
+                  false,
+                  0,
+                  plugins,
+                  null,
+                  List.of(
+                      Demo.SOURCE + ".events.per.second=" + RATE,
+                      // the default (30 s) equals the hang: a request may simply outlast it
+                      "elasticsearch-sink.read.timeout.ms=10000")),
               System.out);
       Map<String, Map<String, String>> configs = demo.configs(stack);
       Topics.create(
