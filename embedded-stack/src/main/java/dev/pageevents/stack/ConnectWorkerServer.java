@@ -19,20 +19,35 @@ public final class ConnectWorkerServer extends ForkedServer {
   private final Path pluginPath;
   private final Map<String, String> extraProps;
   private final List<String> jvmOptions;
+  private final int jmxPort;
 
+  /**
+   * @param jmxPort a loopback port for remote JMX without authentication, or 0 for none
+   */
   ConnectWorkerServer(
       String name,
       String bootstrapServers,
       int restPort,
       Path pluginPath,
       Map<String, String> extraProps,
-      List<String> jvmOptions) {
+      List<String> jvmOptions,
+      int jmxPort) {
     super(name);
     this.bootstrapServers = bootstrapServers;
     this.restPort = restPort;
     this.pluginPath = pluginPath;
     this.extraProps = extraProps;
     this.jvmOptions = jvmOptions;
+    this.jmxPort = jmxPort;
+  }
+
+  /** The JMX service URL of this worker's MBeans (e.g. the sinks' task metrics), if enabled. */
+  public String jmxUrl() {
+    if (jmxPort == 0) {
+      throw new IllegalStateException(
+          name + " was built without JMX (KafkaConnectProcesses.jmx())");
+    }
+    return "service:jmx:rmi:///jndi/rmi://" + HOST + ":" + jmxPort + "/jmxrmi";
   }
 
   /** The REST base URL, e.g. "http://127.0.0.1:8083". */
@@ -59,6 +74,8 @@ public final class ConnectWorkerServer extends ForkedServer {
                 "offset.storage.replication.factor=1",
                 "status.storage.replication.factor=1",
                 "offset.flush.interval.ms=1000",
+                // a departed worker's tasks move after 5 s, not the default 5 minutes
+                "scheduled.rebalance.max.delay.ms=5000",
                 "plugin.discovery=service_load"));
     if (pluginPath != null) {
       props.add("plugin.path=" + pluginPath.toAbsolutePath());
@@ -69,17 +86,31 @@ public final class ConnectWorkerServer extends ForkedServer {
 
   @Override
   protected void checkPorts() {
-    Ports.requireFree(name, HOST, restPort);
+    if (jmxPort == 0) {
+      Ports.requireFree(name, HOST, restPort);
+    } else {
+      Ports.requireFree(name, HOST, restPort, jmxPort);
+    }
   }
 
   @Override
   protected List<String> command() {
-    return JavaCommand.of(Path.of(System.getProperty("java.home")), "kafka")
-        .jvm(jvmOptions.toArray(String[]::new))
-        .build(
-            dir,
-            "org.apache.kafka.connect.cli.ConnectDistributed",
-            dir.resolve("connect.properties").toAbsolutePath().toString());
+    JavaCommand java =
+        JavaCommand.of(Path.of(System.getProperty("java.home")), "kafka")
+            .jvm(jvmOptions.toArray(String[]::new));
+    if (jmxPort != 0) {
+      java.jvm(
+          "-Dcom.sun.management.jmxremote.port=" + jmxPort,
+          "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
+          "-Dcom.sun.management.jmxremote.host=" + HOST,
+          "-Djava.rmi.server.hostname=" + HOST,
+          "-Dcom.sun.management.jmxremote.authenticate=false",
+          "-Dcom.sun.management.jmxremote.ssl=false");
+    }
+    return java.build(
+        dir,
+        "org.apache.kafka.connect.cli.ConnectDistributed",
+        dir.resolve("connect.properties").toAbsolutePath().toString());
   }
 
   @Override

@@ -54,6 +54,9 @@ public final class KafkaBrokerServer extends ForkedServer {
             "share.coordinator.state.topic.replication.factor=1",
             "share.coordinator.state.topic.min.isr=1",
             "group.initial.rebalance.delay.ms=0",
+            // the demo's events carry a simulated clock (months old): with CreateTime the broker
+            // would roll a segment per batch and delete them after 7 days of "age" within minutes
+            "log.message.timestamp.type=LogAppendTime",
             // with a small heap the default dedupe buffer kills the broker at start
             "log.cleaner.dedupe.buffer.size=2097152");
     Path config = writeConfig("server.properties", props);

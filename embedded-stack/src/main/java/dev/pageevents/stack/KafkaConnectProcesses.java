@@ -2,24 +2,35 @@ package dev.pageevents.stack;
 
 import dev.pageevents.stack.process.Ports;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A Kafka broker and a distributed Connect worker as separate processes, the worker's REST API on a
- * fixed port (default 8083): for the demo, where people watch the REST API; tests use {@link
- * KafkaConnectStack}. The worker stops before the broker (the other order costs ~19 s of retries).
+ * A Kafka broker and one or more distributed Connect workers (one group) as separate processes, the
+ * first worker's REST API on a fixed port (default 8083): for the demo, where people watch the REST
+ * API, and for faults that need real processes (kill -9 of a worker, a broker restart); other tests
+ * use {@link KafkaConnectStack}. Workers stop before the broker (the other order costs ~19 s of
+ * retries).
  */
 public final class KafkaConnectProcesses extends ServerGroup<ForkedServer> {
   private static final String FAST_START = "-XX:TieredStopAtLevel=1";
   private final KafkaBrokerServer broker;
-  private final ConnectWorkerServer worker;
+  private final List<ConnectWorkerServer> workers;
 
-  private KafkaConnectProcesses(KafkaBrokerServer broker, ConnectWorkerServer worker) {
-    super(List.of(broker, worker));
+  private KafkaConnectProcesses(KafkaBrokerServer broker, List<ConnectWorkerServer> workers) {
+    super(nodes(broker, workers));
     this.broker = broker;
-    this.worker = worker;
+    this.workers = List.copyOf(workers);
+  }
+
+  private static List<ForkedServer> nodes(
+      KafkaBrokerServer broker, List<ConnectWorkerServer> workers) {
+    List<ForkedServer> nodes = new ArrayList<>();
+    nodes.add(broker);
+    nodes.addAll(workers);
+    return nodes;
   }
 
   public static Builder builder() {
@@ -30,9 +41,9 @@ public final class KafkaConnectProcesses extends ServerGroup<ForkedServer> {
     return broker.endpoint();
   }
 
-  /** The worker's REST base URL, e.g. "http://127.0.0.1:8083". */
+  /** The first worker's REST base URL, e.g. "http://127.0.0.1:8083". */
   public String connectUrl() {
-    return worker.endpoint();
+    return worker().endpoint();
   }
 
   /** The broker alone, for faults. */
@@ -40,14 +51,14 @@ public final class KafkaConnectProcesses extends ServerGroup<ForkedServer> {
     return broker;
   }
 
-  /** The worker's process id, or -1 when it is not running (to sample its RSS from /proc). */
-  public long workerPid() {
-    return worker.pid();
+  /** The first worker alone, for faults. */
+  public ConnectWorkerServer worker() {
+    return workers.get(0);
   }
 
-  /** The worker alone, for faults. */
-  public StoreServer worker() {
-    return worker;
+  /** Every worker of the group, in start order (the first one's REST port is the fixed one). */
+  public List<ConnectWorkerServer> workers() {
+    return workers;
   }
 
   @Override
@@ -60,15 +71,19 @@ public final class KafkaConnectProcesses extends ServerGroup<ForkedServer> {
     return "kafka+connect processes";
   }
 
+  /** Starts the broker, then forks every worker at once and waits until each serves REST. */
   @Override
   protected void startNodes() {
     broker.start();
-    worker.start();
+    workers.forEach(ForkedServer::launch);
+    workers.forEach(ForkedServer::awaitReady);
   }
 
-  /** Where the worker listens and which plugins it loads. */
+  /** Where the workers listen and which plugins they load. */
   public static final class Builder {
     private int restPort = 8083;
+    private int workers = 1;
+    private boolean jmx;
     private Path pluginPath;
     private final Map<String, String> workerProps = new LinkedHashMap<>();
     private List<String> brokerJvm = List.of("-Xms128m", "-Xmx384m", "-XX:+UseG1GC", FAST_START);
@@ -76,9 +91,24 @@ public final class KafkaConnectProcesses extends ServerGroup<ForkedServer> {
 
     private Builder() {}
 
-    /** The REST port (default 8083); 0 picks a free one. */
+    /** The first worker's REST port (default 8083); 0 picks a free one. Others always do. */
     public Builder restPort(int restPort) {
       this.restPort = restPort;
+      return this;
+    }
+
+    /** How many workers form the Connect group (default 1). */
+    public Builder workers(int workers) {
+      if (workers < 1) {
+        throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+      }
+      this.workers = workers;
+      return this;
+    }
+
+    /** Each worker serves remote JMX (no auth) on a free loopback port: {@code jmxUrl()}. */
+    public Builder jmx() {
+      this.jmx = true;
       return this;
     }
 
@@ -107,18 +137,22 @@ public final class KafkaConnectProcesses extends ServerGroup<ForkedServer> {
       return this;
     }
 
-    /** Broker and worker, not yet started. */
+    /** Broker and workers, not yet started. */
     public KafkaConnectProcesses build() {
       KafkaBrokerServer broker = new KafkaBrokerServer("kafka-broker", brokerJvm);
-      ConnectWorkerServer worker =
-          new ConnectWorkerServer(
-              "connect-worker",
-              broker.endpoint(),
-              restPort == 0 ? Ports.free() : restPort,
-              pluginPath,
-              Map.copyOf(workerProps),
-              workerJvm);
-      return new KafkaConnectProcesses(broker, worker);
+      List<ConnectWorkerServer> built = new ArrayList<>();
+      for (int i = 0; i < workers; i++) {
+        built.add(
+            new ConnectWorkerServer(
+                i == 0 ? "connect-worker" : "connect-worker-" + (i + 1),
+                broker.endpoint(),
+                i == 0 && restPort != 0 ? restPort : Ports.free(),
+                pluginPath,
+                Map.copyOf(workerProps),
+                workerJvm,
+                jmx ? Ports.free() : 0));
+      }
+      return new KafkaConnectProcesses(broker, built);
     }
   }
 }

@@ -79,7 +79,7 @@ class RedisWriterIT {
 
     writer.write(records(0, 5, 14, "/a"));
 
-    assertThat(view.page("/a")).isEqualTo(new RedisView.PageTotals(15, 150, 14_000));
+    assertThat(view.page("/a")).isEqualTo(new RedisView.PageCounters(15, 150, 14_000));
     assertThat(writer.appliedOffsets(List.of(P0))).isEqualTo(Map.of(P0, 14L));
   }
 

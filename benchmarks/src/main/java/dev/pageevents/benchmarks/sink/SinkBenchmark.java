@@ -69,8 +69,8 @@ public final class SinkBenchmark {
       BenchEvents.fill(kafka.bootstrapServers(), SMALL_TOPIC, events.subList(0, small));
       System.out.printf("Topics filled: %,d and %,d events%n", count, small);
       bench.connect =
-          new ConnectRun(kafka.connectUrl(), kafka.bootstrapServers(), kafka.workerPid());
-      bench.profiler = new WorkerProfiler(kafka.workerPid(), plugins.resolveSibling("jfr"));
+          new ConnectRun(kafka.connectUrl(), kafka.bootstrapServers(), kafka.worker().pid());
+      bench.profiler = new WorkerProfiler(kafka.worker().pid(), plugins.resolveSibling("jfr"));
       for (String sink : sinks) {
         bench.runSink(sink.trim(), mongoKafka);
       }

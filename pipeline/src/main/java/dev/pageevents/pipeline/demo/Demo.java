@@ -28,8 +28,8 @@ import java.util.concurrent.CountDownLatch;
 public final class Demo {
   public static final long DEFAULT_EVENTS = 100_000;
   public static final int DEFAULT_CONNECT_PORT = 8083;
-  static final String SOURCE = "page-event-source";
-  static final String TOPIC_KEY = "topic";
+  public static final String SOURCE = "page-event-source";
+  public static final String TOPIC_KEY = "topic";
 
   /** The simulated clock of the generated events: all in one day, 100 ms apart. */
   static final Instant START_TIME = Instant.parse("2026-01-01T00:00:00Z");
@@ -140,7 +140,7 @@ public final class Demo {
   }
 
   /** The connect-configs with the demo's settings: where the stores are, how many events. */
-  Map<String, Map<String, String>> configs(DemoStack stack) {
+  public Map<String, Map<String, String>> configs(DemoStack stack) {
     Map<String, Map<String, String>> loaded =
         options.configsDir() == null
             ? ConnectorConfigs.bundled()
@@ -168,7 +168,7 @@ public final class Demo {
     return ConnectorConfigs.withOverrides(configs, options.sets());
   }
 
-  List<String> register(String connectUrl, Map<String, Map<String, String>> configs) {
+  public List<String> register(String connectUrl, Map<String, Map<String, String>> configs) {
     ConnectRestClient rest = new ConnectRestClient(connectUrl);
     List<String> sinks =
         configs.keySet().stream().filter(n -> Store.of(configs.get(n)).isPresent()).toList();
@@ -213,7 +213,7 @@ public final class Demo {
   }
 
   /** Compares until every store agrees or {@link #AGREE_TIMEOUT} passes (stores refresh lazily). */
-  private Comparison compare(
+  public static Comparison compare(
       DemoStack stack, String topic, Map<String, Map<String, String>> configs)
       throws InterruptedException {
     try (Compare compare = Compare.open(stack.bootstrapServers(), topic, configs, Map.of())) {

@@ -26,8 +26,9 @@ import java.util.function.Supplier;
  * plugin archives on its plugin.path, REST on a fixed port) and the five stores from
  * embedded-stack, each replaced by an external server when its environment variable is set ({@code
  * MONGO_URI}, {@code CASSANDRA_CONTACT_POINTS}, {@code ELASTICSEARCH_URL}, {@code REDIS_URI},
- * {@code NEO4J_URI}). Started in parallel; {@link #close()} stops all of it (the worker before the
- * broker) and deletes the embedded servers' data; external servers are left alone.
+ * {@code NEO4J_URI}); Redis keeps an append-only file, so a store restart loses nothing. Started in
+ * parallel; {@link #close()} stops all of it (the worker before the broker) and deletes the
+ * embedded servers' data; external servers are left alone.
  */
 public final class DemoStack implements AutoCloseable {
   /** Tries per server: a loaded machine can make a server miss embedded-stack's start timeout. */
@@ -43,22 +44,20 @@ public final class DemoStack implements AutoCloseable {
 
   /** Starts the servers, printing each one's start time; on failure stops what started. */
   public static DemoStack start(int connectPort, Path pluginPath, PrintStream out) {
+    return start(KafkaConnectProcesses.builder().restPort(connectPort).pluginPath(pluginPath), out);
+  }
+
+  /**
+   * Like {@link #start(int, Path, PrintStream)} with Kafka and Connect as the builder says (several
+   * workers, JMX, worker properties), for the fault tests and the soak.
+   */
+  public static DemoStack start(KafkaConnectProcesses.Builder kafkaConnect, PrintStream out) {
     Map<Store, StoreServer> stores = new EnumMap<>(Store.class);
     // Two at a time, slowest first: six JVMs starting at once starve a 2-core machine.
     ExecutorService pool = Executors.newFixedThreadPool(2);
     List<CompletableFuture<?>> starts = new ArrayList<>();
     CompletableFuture<Object> kafka =
-        timed(
-            "Kafka + Connect worker",
-            out,
-            pool,
-            () ->
-                own(
-                    () ->
-                        KafkaConnectProcesses.builder()
-                            .restPort(connectPort)
-                            .pluginPath(pluginPath)
-                            .build()));
+        timed("Kafka + Connect worker", out, pool, () -> own(() -> kafkaConnect.build()));
     starts.add(kafka);
     starts.add(
         store(
@@ -101,7 +100,7 @@ public final class DemoStack implements AutoCloseable {
             Store.REDIS,
             SharedServers.REDIS_ENV,
             SharedServers::redis,
-            () -> RedisServer.create("demo-redis"),
+            () -> RedisServer.persistent("demo-redis"),
             stores,
             out,
             pool));
@@ -195,6 +194,18 @@ public final class DemoStack implements AutoCloseable {
           return server;
         },
         pool);
+  }
+
+  /** The broker and the workers, for faults (restart the broker, kill a worker) and sampling. */
+  public KafkaConnectProcesses kafka() {
+    return kafka;
+  }
+
+  /** One store's server, for faults ({@code stop()/start()}, {@code pause()/resume()}). */
+  public StoreServer store(Store store) {
+    synchronized (stores) {
+      return stores.get(store);
+    }
   }
 
   public String bootstrapServers() {

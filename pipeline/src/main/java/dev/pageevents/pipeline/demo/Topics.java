@@ -10,11 +10,12 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the events topic before the sinks subscribe, as the source's config would create it. */
-final class Topics {
+public final class Topics {
   private Topics() {}
 
   /** The topic with the source config's {@code topic.creation.default.partitions} (default 3). */
-  static void create(String bootstrapServers, String topic, Map<String, String> sourceConfig) {
+  public static void create(
+      String bootstrapServers, String topic, Map<String, String> sourceConfig) {
     int partitions =
         Integer.parseInt(sourceConfig.getOrDefault("topic.creation.default.partitions", "3"));
     Properties props = new Properties();
