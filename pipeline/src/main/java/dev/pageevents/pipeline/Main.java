@@ -2,10 +2,12 @@ package dev.pageevents.pipeline;
 
 import dev.pageevents.pipeline.compare.CompareCommand;
 import dev.pageevents.pipeline.demo.Demo;
+import dev.pageevents.pipeline.live.LiveCommand;
 import java.util.Arrays;
 
 /**
- * Entry point: {@code demo [options]} or {@code compare [options]}; the exit code is the result.
+ * Entry point: {@code demo [options]}, {@code compare [options]} or {@code live [options]}; the
+ * exit code is the result.
  */
 public final class Main {
   private Main() {}
@@ -19,8 +21,10 @@ public final class Main {
           switch (command) {
             case "demo" -> Demo.main(rest, System.out);
             case "compare" -> CompareCommand.main(rest, System.out);
+            case "live" -> LiveCommand.main(rest, System.out);
             default -> {
-              System.err.println("usage: demo [--events N] [--keep-running] | compare --help");
+              System.err.println(
+                  "usage: demo [--events N] [--keep-running] | compare --help | live --help");
               yield 2;
             }
           };
