@@ -51,7 +51,7 @@ public final class Compare implements AutoCloseable {
   }
 
   /** The config with the store's connection settings pointed at its endpoint, if one is given. */
-  public static Map<String, String> withEndpoint(
+  private static Map<String, String> withEndpoint(
       Store store, Map<String, String> config, Map<Store, String> endpoints) {
     Map<String, String> copy = new HashMap<>(config);
     String endpoint = endpoints.get(store);
@@ -59,11 +59,6 @@ public final class Compare implements AutoCloseable {
       copy.putAll(store.connection(endpoint));
     }
     return copy;
-  }
-
-  /** The stores being compared, in column order. */
-  public List<Store> stores() {
-    return readers.stream().map(StoreReader::store).toList();
   }
 
   /** Reads the topic and every store now. */

@@ -127,15 +127,4 @@ public enum Store {
     }
     return Optional.empty();
   }
-
-  /** Finds a store by its title or enum name, ignoring case ("mongodb", "Neo4j"). */
-  public static Store named(String name) {
-    for (Store store : values()) {
-      if (store.name().equalsIgnoreCase(name) || store.title.equalsIgnoreCase(name)) {
-        return store;
-      }
-    }
-    throw new IllegalArgumentException(
-        "Unknown store '" + name + "': use one of mongodb, cassandra, elasticsearch, redis, neo4j");
-  }
 }

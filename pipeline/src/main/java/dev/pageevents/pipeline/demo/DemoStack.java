@@ -30,6 +30,9 @@ import java.util.function.Supplier;
  * broker) and deletes the embedded servers' data; external servers are left alone.
  */
 public final class DemoStack implements AutoCloseable {
+  /** Tries per server: a loaded machine can make a server miss embedded-stack's start timeout. */
+  private static final int START_ATTEMPTS = 3;
+
   private final KafkaConnectProcesses kafka;
   private final Map<Store, StoreServer> stores;
 
@@ -41,8 +44,8 @@ public final class DemoStack implements AutoCloseable {
   /** Starts the servers, printing each one's start time; on failure stops what started. */
   public static DemoStack start(int connectPort, Path pluginPath, PrintStream out) {
     Map<Store, StoreServer> stores = new EnumMap<>(Store.class);
-    // At most three at a time, slowest first: six JVMs starting at once starve a 2-core machine.
-    ExecutorService pool = Executors.newFixedThreadPool(3);
+    // Two at a time, slowest first: six JVMs starting at once starve a 2-core machine.
+    ExecutorService pool = Executors.newFixedThreadPool(2);
     List<CompletableFuture<?>> starts = new ArrayList<>();
     CompletableFuture<Object> kafka =
         timed(
@@ -146,9 +149,9 @@ public final class DemoStack implements AutoCloseable {
   }
 
   /**
-   * A fresh embedded server of the demo's own (not the JVM-wide shared one), started; one more try
-   * with a new one when the first does not come up (a starved machine can miss a start timeout, a
-   * port picked free can be taken by another process before the server binds it).
+   * A fresh embedded server of the demo's own (not the JVM-wide shared one), started; more tries
+   * with a new one when one does not come up (a starved machine can miss a start timeout, a port
+   * picked free can be taken by another process before the server binds it).
    */
   private static StoreServer own(Supplier<? extends StoreServer> factory) {
     for (int attempt = 1; ; attempt++) {
@@ -158,7 +161,7 @@ public final class DemoStack implements AutoCloseable {
         return server;
       } catch (RuntimeException e) {
         server.close();
-        if (attempt == 2) {
+        if (attempt == START_ATTEMPTS) {
           throw e;
         }
         System.err.println("Retrying after a failed start: " + e.getMessage());

@@ -3,6 +3,7 @@ package dev.pageevents.pipeline.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pageevents.pipeline.compare.Compare;
+import dev.pageevents.pipeline.compare.CompareCommand;
 import dev.pageevents.pipeline.compare.Comparison;
 import dev.pageevents.pipeline.compare.Comparison.Mismatch;
 import dev.pageevents.pipeline.compare.ComparisonTable;
@@ -95,6 +96,24 @@ class CompareIT {
           .containsOnly(damaged.stream().map(Store::title).toArray(String[]::new));
       assertThat(ComparisonTable.render(comparison, 10)).contains(store.title() + " " + page + ":");
     }
+    assertThat(command()).as("compare's exit code with every store damaged").isEqualTo(1);
+  }
+
+  /** The compare command on the bundled connector configs, each store given by its endpoint. */
+  private int command() {
+    Map<Store, String> endpoints = stack.endpoints();
+    return CompareCommand.main(
+        new String[] {
+          "--bootstrap-servers", stack.bootstrapServers(),
+          "--topic", topic,
+          "--mongodb", endpoints.get(Store.MONGODB),
+          "--cassandra", endpoints.get(Store.CASSANDRA),
+          "--elasticsearch", endpoints.get(Store.ELASTICSEARCH),
+          "--redis", endpoints.get(Store.REDIS),
+          "--neo4j", endpoints.get(Store.NEO4J),
+          "--set", "cassandra-sink.cassandra.local.datacenter=" + stack.cassandraDatacenter()
+        },
+        System.out);
   }
 
   private Comparison compareNow() {
