@@ -22,6 +22,7 @@ final class CompareCache implements AutoCloseable {
    * @param computedAtMs when the last successful run started (epoch ms)
    * @param tookMs how long it took
    * @param lagBefore the sinks' total lag when it started: 0 means every store should match
+   * @param everyMs the cadence of the runs
    * @param error the last run's failure, else null
    */
   record Snapshot(

@@ -2,6 +2,7 @@ package dev.pageevents.pipeline.live;
 
 import dev.pageevents.pipeline.demo.Progress;
 import dev.pageevents.pipeline.demo.Progress.SinkProgress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,8 @@ final class SinkStates implements AutoCloseable {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, target.bootstrapServers());
     props.put(AdminClientConfig.CLIENT_ID_CONFIG, "pageevents-live-dlq");
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
     this.admin = Admin.create(props);
   }
 
@@ -118,6 +121,6 @@ final class SinkStates implements AutoCloseable {
   @Override
   public void close() {
     progress.close();
-    admin.close();
+    admin.close(Duration.ofSeconds(5));
   }
 }

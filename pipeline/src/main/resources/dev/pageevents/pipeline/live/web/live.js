@@ -76,7 +76,8 @@ function drawChart(data) {
   const step = Math.max(1, Math.ceil(n / 6));
   data.buckets.forEach((b, i) => {
     if ((n - 1 - i) % step === 0) {
-      svg.append(el('svg:text', { x: x(i), y: H - 8, 'text-anchor': 'middle' }, clock(b)));
+      const anchor = i === n - 1 ? 'end' : 'middle'; // the newest label stays inside the chart
+      svg.append(el('svg:text', { x: x(i), y: H - 8, 'text-anchor': anchor }, clock(b)));
     }
   });
   let total = 0, points = 0;
@@ -177,7 +178,7 @@ async function refreshCompare() {
   }
   const when = new Date(data.computedAtMs).toLocaleTimeString();
   const verdict = c.mismatches.length === 0 ? 'all stores match the topic'
-    : `${c.mismatches.length} mismatches` + (data.lagBefore > 0 ? ` — sinks were ${fmt(data.lagBefore)} behind, expected until they catch up` : '');
+    : `${c.mismatches.length} mismatch${c.mismatches.length === 1 ? '' : 'es'}` + (data.lagBefore > 0 ? ` — sinks were ${fmt(data.lagBefore)} behind, expected until they catch up` : '');
   note.textContent = `(${fmt(c.events)} events · ${verdict} · computed ${when} in ${data.tookMs} ms, every ${data.everyMs / 1000} s`
     + (data.state === 'error' ? ` · last run failed: ${data.error}` : '') + ')';
   $('compare').dataset.mismatches = c.mismatches.length;
