@@ -119,7 +119,7 @@ public final class ConnectRestClient {
     } catch (ConnectRestException e) {
       if (e.status() == 404) {
         // Just created: the status topic has not caught up yet.
-        return new ConnectorStatus(name, "UNASSIGNED", null, List.of());
+        return new ConnectorStatus(name, "UNASSIGNED", List.of());
       }
       throw e;
     }
@@ -134,10 +134,10 @@ public final class ConnectRestClient {
   static ConnectorStatus parseStatus(String body) {
     JsonNode root = read(body);
     JsonNode connector = root.path("connector");
-    List<ConnectorStatus.TaskStatus> tasks = new ArrayList<>();
+    List<TaskStatus> tasks = new ArrayList<>();
     for (JsonNode task : root.path("tasks")) {
       tasks.add(
-          new ConnectorStatus.TaskStatus(
+          new TaskStatus(
               task.path("id").asInt(),
               task.path("state").asText(),
               textOrNull(task, "worker_id"),

@@ -32,6 +32,18 @@ public final class ConnectorConfigs {
    */
   public static final String BUNDLED_DIR = "connect-configs/connectors";
 
+  /**
+   * The key that says where each sink's store is (the source reaches no store): what to override
+   * with {@code --set} to point a shipped config at other servers.
+   */
+  public static final Map<String, String> STORE_ADDRESS_KEYS =
+      Map.of(
+          "mongo-sink", "connection.uri",
+          "cassandra-sink", "cassandra.contact.points",
+          "elasticsearch-sink", "connection.urls",
+          "redis-cache-sink", "redis.hosts",
+          "neo4j-graph-sink", "neo4j.uri");
+
   private static final String SUFFIX = ".json";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<LinkedHashMap<String, Object>> OBJECT =

@@ -15,6 +15,11 @@ public record ConnectorStatus(String name, String state, String trace, List<Task
     tasks = List.copyOf(tasks);
   }
 
+  /** A connector without a failure trace of its own. */
+  public ConnectorStatus(String name, String state, List<TaskStatus> tasks) {
+    this(name, state, null, tasks);
+  }
+
   /** The connector and at least one task exist, and all of them are RUNNING. */
   public boolean running() {
     return RUNNING.equals(state)
@@ -51,7 +56,4 @@ public record ConnectorStatus(String name, String state, String trace, List<Task
   private static String indent(String text) {
     return String.join("\n", Stream.of(text.split("\n")).map(line -> "    " + line).toList());
   }
-
-  /** One task's state; {@code trace} is the failure's stack trace, null unless FAILED. */
-  public record TaskStatus(int id, String state, String workerId, String trace) {}
 }

@@ -1,6 +1,7 @@
 package dev.pageevents.configs;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,29 +31,44 @@ public final class RegisterConnectors {
       err.println(e.getMessage());
       err.println(RegisterOptions.USAGE);
       return 2;
-    }
-    ConnectRestClient rest = new ConnectRestClient(options.connectUrl());
-    try {
-      configs.forEach(
-          (name, config) -> {
-            boolean created = rest.put(name, config);
-            out.println((created ? "created " : "updated ") + name);
-          });
-      out.println(
-          "waiting up to "
-              + options.timeout().toSeconds()
-              + " s for "
-              + configs.keySet()
-              + " to be RUNNING at "
-              + rest.baseUrl());
-      rest.awaitRunning(configs.keySet(), options.timeout())
-          .values()
-          .forEach(s -> out.println("RUNNING " + s.name() + " (" + s.tasks().size() + " tasks)"));
-      return 0;
-    } catch (IllegalStateException | ConnectRestException e) {
-      err.println(e.getMessage());
+    } catch (UncheckedIOException | IllegalStateException e) {
+      err.println(e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
       return 1;
     }
+    ConnectRestClient rest = new ConnectRestClient(options.connectUrl());
+    List<String> accepted = new ArrayList<>();
+    boolean ok = true;
+    for (Map.Entry<String, Map<String, String>> entry : configs.entrySet()) {
+      try {
+        boolean created = rest.put(entry.getKey(), entry.getValue());
+        out.println((created ? "created " : "updated ") + entry.getKey());
+        accepted.add(entry.getKey());
+      } catch (ConnectRestException e) {
+        // The worker refused this one (e.g. validate() found its store unreachable): report it,
+        // register the others.
+        err.println("rejected " + entry.getKey() + ": " + e.getMessage());
+        ok = false;
+      }
+    }
+    if (accepted.isEmpty()) {
+      return 1;
+    }
+    out.println(
+        "waiting up to "
+            + options.timeout().toSeconds()
+            + " s for "
+            + accepted
+            + " to be RUNNING at "
+            + rest.baseUrl());
+    try {
+      rest.awaitRunning(accepted, options.timeout())
+          .values()
+          .forEach(s -> out.println("RUNNING " + s.name() + " (" + s.tasks().size() + " tasks)"));
+    } catch (IllegalStateException | ConnectRestException e) {
+      err.println(e.getMessage());
+      ok = false;
+    }
+    return ok ? 0 : 1;
   }
 
   /** The configs to register: loaded, with the --set overrides applied, narrowed to --only. */

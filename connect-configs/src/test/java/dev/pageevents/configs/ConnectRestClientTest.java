@@ -2,7 +2,6 @@ package dev.pageevents.configs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pageevents.configs.ConnectorStatus.TaskStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -67,6 +67,20 @@ class ConnectorConfigsTest {
   }
 
   @Test
+  void shouldNameTheStoreAddressKeyOfEverySinkWithAComposeHostInIt() {
+    Map<String, Map<String, String>> configs = ConnectorConfigs.load(CONNECTORS);
+
+    assertThat(ConnectorConfigs.STORE_ADDRESS_KEYS.keySet())
+        .containsExactlyInAnyOrderElementsOf(
+            configs.keySet().stream().filter(n -> !n.equals("page-event-source")).toList());
+    ConnectorConfigs.STORE_ADDRESS_KEYS.forEach(
+        (name, key) ->
+            assertThat(configs.get(name).get(key))
+                .as(name)
+                .contains(name.substring(0, name.indexOf('-'))));
+  }
+
+  @Test
   void shouldTurnNumbersAndBooleansIntoText() throws Exception {
     Map<String, String> config = parse("x", "{\"tasks.max\": 2, \"flag\": true, \"a\": \"b\"}");
 
