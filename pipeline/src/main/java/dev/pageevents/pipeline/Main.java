@@ -2,12 +2,13 @@ package dev.pageevents.pipeline;
 
 import dev.pageevents.pipeline.compare.CompareCommand;
 import dev.pageevents.pipeline.demo.Demo;
+import dev.pageevents.pipeline.live.LiveCommand;
 import dev.pageevents.pipeline.soak.Soak;
 import java.util.Arrays;
 
 /**
- * Entry point: {@code demo}, {@code compare} or {@code soak [options]}; the exit code is the
- * result.
+ * Entry point: {@code demo}, {@code compare}, {@code live} or {@code soak}, each with its own
+ * options; the exit code is the result.
  */
 public final class Main {
   private Main() {}
@@ -21,10 +22,11 @@ public final class Main {
           switch (command) {
             case "demo" -> Demo.main(rest, System.out);
             case "compare" -> CompareCommand.main(rest, System.out);
+            case "live" -> LiveCommand.main(rest, System.out);
             case "soak" -> Soak.main(rest, System.out);
             default -> {
               System.err.println(
-                  "usage: demo [--events N] [--keep-running] | compare --help | soak --help");
+                  "usage: demo [--events N] [--keep-running] | compare --help | live --help | soak --help");
               yield 2;
             }
           };

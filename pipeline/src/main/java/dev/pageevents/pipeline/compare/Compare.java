@@ -51,7 +51,7 @@ public final class Compare implements AutoCloseable {
   }
 
   /** The config with the store's connection settings pointed at its endpoint, if one is given. */
-  private static Map<String, String> withEndpoint(
+  public static Map<String, String> withEndpoint(
       Store store, Map<String, String> config, Map<Store, String> endpoints) {
     Map<String, String> copy = new HashMap<>(config);
     String endpoint = endpoints.get(store);

@@ -33,6 +33,31 @@ public final class CompareCommand {
 
   private CompareCommand() {}
 
+  /** The store endpoint options ({@code --mongodb URI} ...), shared with the live command. */
+  public static Set<String> endpointOptions() {
+    return ENDPOINT_OPTIONS.keySet();
+  }
+
+  /** The stores given an endpoint on the command line. */
+  public static Map<Store, String> endpoints(Args args) {
+    Map<Store, String> endpoints = new EnumMap<>(Store.class);
+    ENDPOINT_OPTIONS.forEach(
+        (option, store) -> {
+          if (args.get(option) != null) {
+            endpoints.put(store, args.get(option));
+          }
+        });
+    return endpoints;
+  }
+
+  /** {@code --configs DIR} (default: the bundled connector configs) with the --set overrides. */
+  public static Map<String, Map<String, String>> configs(Args args) {
+    String dir = args.get("--configs");
+    return ConnectorConfigs.withOverrides(
+        dir == null ? ConnectorConfigs.bundled() : ConnectorConfigs.load(Path.of(dir)),
+        args.sets());
+  }
+
   /** Runs the command; returns the exit code. */
   public static int main(String[] argv, PrintStream out) {
     if (argv.length > 0 && argv[0].equals("--help")) {
@@ -46,18 +71,8 @@ public final class CompareCommand {
     if (bootstrap == null) {
       throw new IllegalArgumentException("--bootstrap-servers is required\n" + USAGE);
     }
-    Map<Store, String> endpoints = new EnumMap<>(Store.class);
-    ENDPOINT_OPTIONS.forEach(
-        (option, store) -> {
-          if (args.get(option) != null) {
-            endpoints.put(store, args.get(option));
-          }
-        });
-    String dir = args.get("--configs");
-    Map<String, Map<String, String>> configs =
-        ConnectorConfigs.withOverrides(
-            dir == null ? ConnectorConfigs.bundled() : ConnectorConfigs.load(Path.of(dir)),
-            args.sets());
+    Map<Store, String> endpoints = endpoints(args);
+    Map<String, Map<String, String>> configs = configs(args);
     try (Compare compare =
         Compare.open(bootstrap, args.get("--topic", "page-events"), configs, endpoints)) {
       Comparison comparison = compare.run();

@@ -7,7 +7,10 @@ import dev.pageevents.pipeline.compare.Compare;
 import dev.pageevents.pipeline.compare.Comparison;
 import dev.pageevents.pipeline.compare.ComparisonTable;
 import dev.pageevents.pipeline.compare.Store;
+import dev.pageevents.pipeline.live.LiveServer;
+import dev.pageevents.pipeline.live.LiveTarget;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +41,7 @@ public final class Demo {
 
   static final String USAGE =
       """
-      demo [--events N] [--keep-running] [--connect-port 8083] [--plugin-path DIR]
+      demo [--events N] [--keep-running] [--connect-port 8083] [--live-port 8090] [--plugin-path DIR]
            [--configs connect-configs/connectors] [--set <connector>.<key>=<value>]...""";
 
   private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(30);
@@ -46,15 +49,32 @@ public final class Demo {
 
   private final Options options;
   private final PrintStream out;
+  private volatile LiveServer live;
 
-  /** What to run. */
+  /**
+   * What to run.
+   *
+   * @param livePort where the live view is served (0: any free port, negative: not served)
+   */
   public record Options(
       long events,
       boolean keepRunning,
       int connectPort,
       Path pluginPath,
       Path configsDir,
-      List<String> sets) {}
+      List<String> sets,
+      int livePort) {
+    /** Without the live view. */
+    public Options(
+        long events,
+        boolean keepRunning,
+        int connectPort,
+        Path pluginPath,
+        Path configsDir,
+        List<String> sets) {
+      this(events, keepRunning, connectPort, pluginPath, configsDir, sets, -1);
+    }
+  }
 
   public Demo(Options options, PrintStream out) {
     this.options = options;
@@ -70,7 +90,7 @@ public final class Demo {
     Args args =
         Args.parse(
             argv,
-            Set.of("--events", "--connect-port", "--plugin-path", "--configs"),
+            Set.of("--events", "--connect-port", "--live-port", "--plugin-path", "--configs"),
             Set.of("--keep-running"));
     String configs = args.get("--configs");
     Options options =
@@ -82,7 +102,8 @@ public final class Demo {
                 args.get(
                     "--plugin-path", System.getProperty("plugins.dir", "pipeline/target/plugins"))),
             configs == null ? null : Path.of(configs),
-            args.sets());
+            args.sets(),
+            (int) args.number("--live-port", LiveServer.DEFAULT_PORT));
     return new Demo(options, out).run();
   }
 
@@ -96,6 +117,7 @@ public final class Demo {
     Thread hook =
         new Thread(
             () -> {
+              closeLive();
               stack.close();
               stopped.countDown();
             },
@@ -107,6 +129,7 @@ public final class Demo {
       Map<String, Map<String, String>> configs = configs(stack);
       String topic = configs.get(SOURCE).get(TOPIC_KEY);
       Topics.create(stack.bootstrapServers(), topic, configs.get(SOURCE));
+      serveLive(stack, topic, configs);
       List<String> sinks = register(stack.connectUrl(), configs);
       long started = System.nanoTime();
       awaitCatchUp(stack.bootstrapServers(), topic, sinks, configs);
@@ -131,6 +154,7 @@ public final class Demo {
       if (!keepUp) {
         try {
           Runtime.getRuntime().removeShutdownHook(hook);
+          closeLive();
           stack.close();
         } catch (IllegalStateException e) {
           // the JVM is already shutting down: the hook stops the stack
@@ -166,6 +190,35 @@ public final class Demo {
     source.put("start.time", START_TIME.toString());
     source.put("time.step.ms", Long.toString(TIME_STEP_MS));
     return ConnectorConfigs.withOverrides(configs, options.sets());
+  }
+
+  /** Serves the live view of the stack unless disabled; a taken port is reported, not fatal. */
+  private void serveLive(DemoStack stack, String topic, Map<String, Map<String, String>> configs) {
+    if (options.livePort() < 0) {
+      return;
+    }
+    LiveTarget target =
+        new LiveTarget(
+            stack.bootstrapServers(),
+            topic,
+            stack.connectUrl(),
+            configs,
+            Map.of(),
+            LiveTarget.DEFAULT_COMPARE_EVERY);
+    try {
+      live = LiveServer.start(target, options.livePort());
+      out.println("Live view: " + live.url());
+    } catch (UncheckedIOException e) {
+      out.println("Live view not served: " + e.getMessage() + " (choose another --live-port)");
+    }
+  }
+
+  private void closeLive() {
+    LiveServer server = live;
+    live = null;
+    if (server != null) {
+      server.close();
+    }
   }
 
   public List<String> register(String connectUrl, Map<String, Map<String, String>> configs) {
@@ -246,6 +299,9 @@ public final class Demo {
     out.println("Running until Ctrl-C:");
     out.println("  Connect REST  " + stack.connectUrl() + "/connectors?expand=status");
     out.println("  Kafka         " + stack.bootstrapServers());
+    if (live != null) {
+      out.println("  Live view     " + live.url());
+    }
     stack
         .endpoints()
         .forEach((store, endpoint) -> out.printf("  %-13s %s%n", store.title(), endpoint));

@@ -1,5 +1,6 @@
 package dev.pageevents.pipeline.demo;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,8 +101,9 @@ public final class Progress implements AutoCloseable {
     }
   }
 
+  /** Closes the Admin client without waiting more than a few seconds for a broker that is gone. */
   @Override
   public void close() {
-    admin.close();
+    admin.close(Duration.ofSeconds(5));
   }
 }

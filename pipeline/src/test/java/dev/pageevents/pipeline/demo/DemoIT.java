@@ -22,6 +22,8 @@ class DemoIT {
               "3000",
               "--connect-port",
               Integer.toString(Ports.free()),
+              "--live-port",
+              "0",
               "--plugin-path",
               System.getProperty("plugins.dir")
             },
@@ -31,6 +33,7 @@ class DemoIT {
     assertThat(code).as(printed).isZero();
     assertThat(printed)
         .contains("Registered 6 connectors")
+        .contains("Live view: http://localhost:")
         .contains("All 5 stores match the topic 'page-events': 3000 events")
         .contains("Kafka (visits / ms)")
         .contains("== MongoDB", "== Cassandra", "== Elasticsearch", "== Redis", "== Neo4j")
