@@ -70,7 +70,14 @@ final class RedisWriter implements StoreWriter, OffsetStore {
       pipeline.sync();
     }
     for (Response<Object> reply : replies) {
-      reply.get();
+      try {
+        reply.get();
+      } catch (IllegalStateException e) {
+        // Jedis leaves a reply unset when its node's connection broke during sync() (a node
+        // restarting): the call may or may not have run, so retry; stored offsets skip applied
+        // ones.
+        throw new JedisConnectionException("no reply to a pipelined script call from Redis", e);
+      }
     }
   }
 
