@@ -3,6 +3,7 @@ package dev.pageevents.stack;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.connect.runtime.WorkerConfig;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
@@ -48,6 +49,7 @@ public final class KafkaConnectStack implements AutoCloseable {
             .numWorkers(builder.workers)
             .numBrokers(builder.brokers)
             .workerProps(workerProps)
+            .brokerProps(brokerProps())
             .build();
     candidate.start();
     cluster = candidate;
@@ -56,6 +58,16 @@ public final class KafkaConnectStack implements AutoCloseable {
         connectUrl(),
         started);
     return this;
+  }
+
+  /**
+   * Test events carry a simulated clock (often months or years old): with the default 7-day
+   * retention the broker deletes them as soon as its retention check runs, mid-test.
+   */
+  private static Properties brokerProps() {
+    Properties props = new Properties();
+    props.put("log.retention.ms", "-1");
+    return props;
   }
 
   /** Whether the environment names an external Kafka and Connect. */

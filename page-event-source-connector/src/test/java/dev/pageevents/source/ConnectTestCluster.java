@@ -48,6 +48,9 @@ public final class ConnectTestCluster implements AutoCloseable {
     broker.put("transaction.state.log.replication.factor", "1");
     broker.put("transaction.state.log.min.isr", "1");
     broker.put("log.cleaner.dedupe.buffer.size", "2097152");
+    // generated events carry a simulated clock (e.g. 2024): with the default 7-day retention the
+    // broker deleted them at its next retention check, so a test sometimes read 0 of 3,000 records
+    broker.put("log.retention.ms", "-1");
     EmbeddedConnectCluster connect =
         new EmbeddedConnectCluster.Builder()
             .name(name)
