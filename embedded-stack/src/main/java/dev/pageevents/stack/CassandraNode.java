@@ -91,6 +91,20 @@ final class CassandraNode extends ForkedServer {
     return nativePort;
   }
 
+  /**
+   * Whether this node has gossiped {@code peer} into state NORMAL, which is when it lists the peer
+   * with its tokens in {@code system.peers_v2} (what drivers read to discover a ring). Read from
+   * the node's log: the server's default logging prints these lines at DEBUG.
+   */
+  boolean seesNormal(CassandraNode peer) {
+    String line = "Node /" + peer.host + ":" + peer.storagePort + " state NORMAL";
+    try {
+      return Files.readString(dir.resolve("server.log"), StandardCharsets.UTF_8).contains(line);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   @Override
   protected void prepare() {
     String d = dir.toAbsolutePath().toString();

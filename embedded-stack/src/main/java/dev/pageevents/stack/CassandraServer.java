@@ -1,7 +1,9 @@
 package dev.pageevents.stack;
 
+import dev.pageevents.stack.process.Poll;
 import dev.pageevents.stack.process.Ports;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -97,6 +99,13 @@ public final class CassandraServer extends ServerGroup<CassandraNode> {
   @Override
   protected void startNodes() {
     nodes.forEach(CassandraNode::start);
+    // A joining node accepts CQL before the others have gossiped it into NORMAL; until they
+    // have, a driver connected through them sees a smaller ring.
+    Poll.until(
+        name() + ": every node sees every other node NORMAL",
+        Duration.ofSeconds(60),
+        null,
+        () -> nodes.stream().allMatch(n -> nodes.stream().allMatch(n::seesNormal)));
   }
 
   private static InetSocketAddress parse(String hostPort) {
