@@ -53,6 +53,12 @@ public class PageEventSinkConfig extends AbstractConfig {
 
   public static final String BATCH_SIZE_CONFIG = "batch.size";
   private static final String BATCH_SIZE_DOC = "Most records the sink writes in one request.";
+  public static final String PIPELINED_WRITES_CONFIG = "pipelined.writes";
+  private static final String PIPELINED_WRITES_DOC =
+      "Whether the task writes each batch on a background thread while Connect polls the next"
+          + " records, with at most one batch in flight per task. Offsets commit only once their"
+          + " batch is written; a batch that runs out of retries makes the task rewind to its first"
+          + " offset and write from there again. false writes every batch inside put().";
 
   public static final String MAX_RETRIES_CONFIG = "max.retries";
   private static final String MAX_RETRIES_DOC =
@@ -136,6 +142,16 @@ public class PageEventSinkConfig extends AbstractConfig {
         1,
         Width.SHORT,
         "Batch size");
+    def.define(
+        PIPELINED_WRITES_CONFIG,
+        Type.BOOLEAN,
+        true,
+        Importance.LOW,
+        PIPELINED_WRITES_DOC,
+        WRITES_GROUP,
+        2,
+        Width.SHORT,
+        "Pipelined writes");
     def.define(
         MAX_RETRIES_CONFIG,
         Type.INT,
@@ -226,7 +242,12 @@ public class PageEventSinkConfig extends AbstractConfig {
     boolean tolerateAll = "all".equalsIgnoreCase(originalsStrings().get("errors.tolerance"));
     // Defined only by sinks that call withDeletes; false for the others.
     boolean deleteOnNull = Boolean.TRUE.equals(values().get(DELETE_ON_NULL_CONFIG));
-    return new WritePipeline.Settings(getInt(BATCH_SIZE_CONFIG), retry, tolerateAll, deleteOnNull);
+    return new WritePipeline.Settings(
+        getInt(BATCH_SIZE_CONFIG),
+        retry,
+        tolerateAll,
+        deleteOnNull,
+        getBoolean(PIPELINED_WRITES_CONFIG));
   }
 
   /** The connector's name, as Connect passes it in every task's config. */

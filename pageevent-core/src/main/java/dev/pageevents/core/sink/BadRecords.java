@@ -24,7 +24,8 @@ final class BadRecords {
   private final ErrantRecordReporter reporter;
   private final boolean tolerateAll;
   private final SinkTaskMetrics metrics;
-  private final List<Future<Void>> inFlight = new ArrayList<>();
+  // Added by the task thread (conversion) and the background writer (store rejections).
+  private List<Future<Void>> inFlight = new ArrayList<>();
 
   /**
    * @param reporter Connect's reporter, or null when the connector has no DLQ and no error log
@@ -50,14 +51,22 @@ final class BadRecords {
       log.warn("Skipping {} (no dead letter queue or error log is configured)", description);
       return;
     }
-    inFlight.add(reporter.report(record, error));
+    Future<Void> sent = reporter.report(record, error);
+    synchronized (this) {
+      inFlight.add(sent);
+    }
     metrics.recordSentToDlq();
   }
 
   /** Waits until every reported record is stored by the reporter, so its offset may commit. */
   void awaitReported() {
+    List<Future<Void>> reported;
+    synchronized (this) {
+      reported = inFlight;
+      inFlight = new ArrayList<>();
+    }
     try {
-      for (Future<Void> future : inFlight) {
+      for (Future<Void> future : reported) {
         future.get();
       }
     } catch (InterruptedException e) {
@@ -67,8 +76,6 @@ final class BadRecords {
     } catch (ExecutionException e) {
       throw new ConnectException(
           "Could not send a bad record to the dead letter queue", e.getCause());
-    } finally {
-      inFlight.clear();
     }
   }
 

@@ -9,17 +9,18 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The offsets that are safe to commit: per partition, one past the last record that was written to
  * the store or handed to the error reporter. The pipeline marks records in the order it receives
- * them and only after they are done, so every record below a marked offset is done too.
+ * them and only after they are done, so every record below a marked offset is done too. Marked by
+ * the background writer, read by the task thread.
  */
 final class OffsetTracker {
   private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
 
   /** Records that every record of {@code partition} up to {@code offset} is done. */
-  void markDone(TopicPartition partition, long offset) {
+  synchronized void markDone(TopicPartition partition, long offset) {
     nextOffsets.merge(partition, offset + 1, Math::max);
   }
 
-  void markAllDone(Map<TopicPartition, Long> lastOffsets) {
+  synchronized void markAllDone(Map<TopicPartition, Long> lastOffsets) {
     lastOffsets.forEach(this::markDone);
   }
 
@@ -27,7 +28,7 @@ final class OffsetTracker {
    * What to commit: for each partition Connect asks about, our safe offset, never beyond the offset
    * Connect itself considers consumed. Partitions with nothing done are left out.
    */
-  Map<TopicPartition, OffsetAndMetadata> committable(
+  synchronized Map<TopicPartition, OffsetAndMetadata> committable(
       Map<TopicPartition, OffsetAndMetadata> consumed) {
     Map<TopicPartition, OffsetAndMetadata> result = new HashMap<>();
     consumed.forEach(
@@ -41,7 +42,7 @@ final class OffsetTracker {
   }
 
   /** Forgets partitions this task no longer owns. */
-  void forget(Collection<TopicPartition> partitions) {
+  synchronized void forget(Collection<TopicPartition> partitions) {
     partitions.forEach(nextOffsets::remove);
   }
 }

@@ -7,6 +7,7 @@ import dev.pageevents.core.sink.exact.OffsetStore;
 import dev.pageevents.core.sink.exact.StoredOffsetSeek;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -47,6 +48,7 @@ public abstract class PageEventSinkTask<C extends PageEventSinkConfig> extends S
   @Override
   public void open(Collection<TopicPartition> partitions) {
     if (writer instanceof OffsetStore store) {
+      pipeline.awaitWrites(Set.of());
       StoredOffsetSeek.seek(context, store, partitions);
     }
   }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -15,12 +16,16 @@ import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTaskContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The write path every sink task delegates to: converts records to page events, writes them in
  * batches through a {@link StoreWriter}, retries transient errors with backoff, splits a batch the
  * store rejects until the bad records are found, reports those, and tracks which offsets are safe
- * to commit.
+ * to commit. With {@code pipelined.writes} a batch is written on a background thread while Connect
+ * polls the next records ({@link BatchWrites}); a batch that runs out of retries there makes the
+ * task rewind its consumer to the batch's first offsets and write from there again.
  */
 public final class WritePipeline implements AutoCloseable {
 
@@ -36,13 +41,24 @@ public final class WritePipeline implements AutoCloseable {
    * @param tolerateAll whether bad records are reported and skipped ({@code errors.tolerance=all})
    * @param deleteOnNull whether a tombstone deletes its key's document ({@code
    *     delete.on.null.values}; only a {@link DocumentStoreWriter} can)
+   * @param pipelined whether batches are written on a background thread ({@code pipelined.writes})
    */
   public record Settings(
-      int batchSize, RetryPolicy retry, boolean tolerateAll, boolean deleteOnNull) {
+      int batchSize,
+      RetryPolicy retry,
+      boolean tolerateAll,
+      boolean deleteOnNull,
+      boolean pipelined) {
     public Settings(int batchSize, RetryPolicy retry, boolean tolerateAll) {
-      this(batchSize, retry, tolerateAll, false);
+      this(batchSize, retry, tolerateAll, false, false);
+    }
+
+    public Settings(int batchSize, RetryPolicy retry, boolean tolerateAll, boolean deleteOnNull) {
+      this(batchSize, retry, tolerateAll, deleteOnNull, false);
     }
   }
+
+  private static final Logger log = LoggerFactory.getLogger(WritePipeline.class);
 
   private final StoreWriter writer;
   private final PageEventConverter converter;
@@ -53,6 +69,7 @@ public final class WritePipeline implements AutoCloseable {
   private final BadRecords badRecords;
   private final Tombstones tombstones;
   private final OffsetTracker offsets = new OffsetTracker();
+  private final BatchWrites writes;
 
   public WritePipeline(
       StoreWriter writer,
@@ -80,15 +97,29 @@ public final class WritePipeline implements AutoCloseable {
         new BadRecords(context.errantRecordReporter(), settings.tolerateAll(), metrics);
     this.tombstones =
         new Tombstones(new KeyIds(converter.fieldMapping()), writer, settings.deleteOnNull());
+    this.writes =
+        settings.pipelined()
+            ? BatchWrites.pipelined(Thread.currentThread().getName() + "-writer")
+            : BatchWrites.inline();
   }
 
   /**
-   * Writes every record or throws: a {@link RetriableException} after retries ran out (Connect
-   * delivers the same records again after the timeout), a {@link ConnectException} for a fatal
-   * error or a bad record under {@code errors.tolerance=none}.
+   * Writes every record (pipelined: hands it to the background writer) or throws: a {@link
+   * RetriableException} after retries ran out (Connect delivers the same records again after the
+   * timeout), a {@link ConnectException} for a fatal error or a bad record under {@code
+   * errors.tolerance=none}. Pipelined, a failure of an earlier batch surfaces here.
    */
   public void put(Collection<SinkRecord> records) {
+    try {
+      convertAndWrite(records);
+    } catch (BatchWrites.UnwrittenBatchException e) {
+      rewind(e, records, Set.of());
+    }
+  }
+
+  private void convertAndWrite(Collection<SinkRecord> records) {
     List<PageEventRecord> batch = new ArrayList<>(Math.min(records.size(), settings.batchSize()));
+    Map<TopicPartition, Long> firstOffsets = new HashMap<>();
     Map<TopicPartition, Long> batchOffsets = new HashMap<>();
     for (SinkRecord record : records) {
       try {
@@ -99,44 +130,107 @@ public final class WritePipeline implements AutoCloseable {
       } catch (DataException e) {
         badRecords.handle(record, e);
       }
-      batchOffsets.merge(
-          new TopicPartition(record.topic(), record.kafkaPartition()),
-          record.kafkaOffset(),
-          Math::max);
+      TopicPartition partition = partitionOf(record);
+      firstOffsets.merge(partition, record.kafkaOffset(), Math::min);
+      batchOffsets.merge(partition, record.kafkaOffset(), Math::max);
       if (batch.size() >= settings.batchSize()) {
-        flush(batch, batchOffsets);
+        flush(batch, firstOffsets, batchOffsets);
       }
     }
-    flush(batch, batchOffsets);
+    flush(batch, firstOffsets, batchOffsets);
   }
 
-  /** The offsets of records that are written or reported: the only ones safe to commit. */
+  /**
+   * The offsets of records that are written or reported: the only ones safe to commit. Waits for
+   * the batch in flight first, so everything delivered so far can commit.
+   */
   public Map<TopicPartition, OffsetAndMetadata> preCommit(
       Map<TopicPartition, OffsetAndMetadata> consumed) {
+    awaitWrites(Set.of());
     return offsets.committable(consumed);
   }
 
-  /** Forgets partitions that were revoked from this task. */
+  /**
+   * Waits for the batch in flight, so no write of this task runs once its partitions move to
+   * another task, and forgets the partitions.
+   */
   public void closePartitions(Collection<TopicPartition> partitions) {
+    awaitWrites(Set.copyOf(partitions));
     offsets.forget(partitions);
+  }
+
+  /**
+   * Waits until no batch is in flight; a batch that ran out of retries rewinds the partitions not
+   * in {@code revoked}. A batch that failed for good is only logged here: the next {@link #put}
+   * throws its error and stops the task.
+   */
+  public void awaitWrites(Set<TopicPartition> revoked) {
+    try {
+      writes.awaitInFlight();
+    } catch (BatchWrites.UnwrittenBatchException e) {
+      rewind(e, List.of(), revoked);
+    } catch (ConnectException e) {
+      log.debug("A batch write failed; the next put stops the task", e);
+    }
   }
 
   @Override
   public void close() {
     try {
+      writes.close();
       writer.close();
     } finally {
       metrics.close();
     }
   }
 
-  private void flush(List<PageEventRecord> batch, Map<TopicPartition, Long> batchOffsets) {
+  private void flush(
+      List<PageEventRecord> batch,
+      Map<TopicPartition, Long> firstOffsets,
+      Map<TopicPartition, Long> batchOffsets) {
+    if (batchOffsets.isEmpty()) {
+      return;
+    }
     // A document store may apply a bulk out of order: give it only the last operation per id.
-    write(writer instanceof DocumentStoreWriter ? LastPerId.of(batch) : List.copyOf(batch));
-    badRecords.awaitReported();
-    offsets.markAllDone(batchOffsets);
+    List<PageEventRecord> items =
+        writer instanceof DocumentStoreWriter ? LastPerId.of(batch) : List.copyOf(batch);
+    Map<TopicPartition, Long> done = Map.copyOf(batchOffsets);
+    writes.submit(
+        firstOffsets,
+        () -> {
+          write(items);
+          badRecords.awaitReported();
+          offsets.markAllDone(done);
+        });
     batch.clear();
+    firstOffsets.clear();
     batchOffsets.clear();
+  }
+
+  /**
+   * A background write ran out of retries: everything from its first offsets on (and every record
+   * of the current put) is unwritten, so the consumer goes back there. Connect waits the retry
+   * backoff the writer set ({@code context.timeout}) before polling again. Writes are idempotent,
+   * so records written again are harmless; bad records among them may be reported twice.
+   */
+  private void rewind(
+      BatchWrites.UnwrittenBatchException failure,
+      Collection<SinkRecord> received,
+      Set<TopicPartition> revoked) {
+    Map<TopicPartition, Long> seek = new HashMap<>(failure.firstOffsets());
+    for (SinkRecord record : received) {
+      seek.merge(partitionOf(record), record.kafkaOffset(), Math::min);
+    }
+    seek.keySet().removeAll(revoked);
+    log.warn(
+        "A batch write ran out of retries ({}); rewinding to offsets {} to write from there again",
+        failure.getMessage(),
+        seek);
+    context.offset(seek);
+  }
+
+  private static TopicPartition partitionOf(SinkRecord record) {
+    return new TopicPartition(record.topic(), record.kafkaPartition());
   }
 
   private void write(List<PageEventRecord> batch) {

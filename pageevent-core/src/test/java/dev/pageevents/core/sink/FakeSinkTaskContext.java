@@ -16,6 +16,7 @@ final class FakeSinkTaskContext implements SinkTaskContext {
   final List<SinkRecord> reported = new ArrayList<>();
   final List<Throwable> reportedErrors = new ArrayList<>();
   private final boolean hasReporter;
+  final List<Map<TopicPartition, Long>> rewoundTo = new ArrayList<>();
   Long timeoutMs;
 
   FakeSinkTaskContext(boolean hasReporter) {
@@ -45,7 +46,9 @@ final class FakeSinkTaskContext implements SinkTaskContext {
   }
 
   @Override
-  public void offset(Map<TopicPartition, Long> offsets) {}
+  public void offset(Map<TopicPartition, Long> offsets) {
+    rewoundTo.add(Map.copyOf(offsets));
+  }
 
   @Override
   public void offset(TopicPartition tp, long offset) {}

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A store that keeps what it was given. It rejects (as a data error) any batch holding a record
@@ -37,8 +38,19 @@ final class FakeStoreWriter implements StoreWriter {
   int attempts;
   boolean closed;
 
+  /** When set, every write waits for it to open. */
+  CountDownLatch gate;
+
+  /** The thread of the last write. */
+  volatile Thread writingThread;
+
   @Override
-  public void write(List<PageEventRecord> batch) throws RejectedRecordsException {
+  public void write(List<PageEventRecord> batch)
+      throws RejectedRecordsException, InterruptedException {
+    writingThread = Thread.currentThread();
+    if (gate != null) {
+      gate.await();
+    }
     attempts++;
     if (!nextFailures.isEmpty()) {
       throw nextFailures.poll();
