@@ -22,14 +22,17 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The run itself, on started servers: the five sinks on one topic, the source probing rates, the
- * hold at the highest rate that kept up, then the limiting sink alone on a pre-filled backlog.
+ * The run itself, on started servers: the five sinks on one topic, an unmeasured warm-up window at
+ * half the start rate (first writes create indexes and tables, the JIT is cold), the source probing
+ * rates, the hold at the highest rate that kept up, then the limiting sink alone on a pre-filled
+ * backlog.
  */
 final class E2eRun implements AutoCloseable {
   static final String TOPIC = "e2e-page-events";
   static final String BACKLOG_TOPIC = "e2e-backlog";
   private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
   private static final long MIN_DRAIN_BACKLOG = 5_000;
+  private static final String WARM_UP = "warm-up";
 
   private final E2eSettings settings;
   private final Map<String, SinkTarget> targets;
@@ -76,6 +79,9 @@ final class E2eRun implements AutoCloseable {
       rest.awaitRunning(connectorName(sink), START_TIMEOUT);
     }
     System.out.println("Sinks running: " + targets.keySet());
+    if (settings.warmupSeconds() > 0) {
+      window(WARM_UP, settings.startRate() / 2, settings.warmupSeconds());
+    }
     List<ProbeResult> probes = new ArrayList<>();
     RateSearch search =
         new RateSearch(settings.startRate(), settings.bisections(), settings.maxProbes());
@@ -108,17 +114,19 @@ final class E2eRun implements AutoCloseable {
     List<Sample> samples = monitor.window(seconds, s -> ProbeResult.diverged(s, rate, seconds));
     ProbeResult result =
         ProbeResult.of(phase, rate, seconds, samples, monitor.peakRssMb(), ProcessStats.load1());
-    source.pause();
+    source.stop();
     E2eReport.printWindow(result);
     Map<String, Drain> drained =
         monitor.drain(Duration.ofSeconds(settings.drainSeconds()), MIN_DRAIN_BACKLOG);
-    drained.forEach(
-        (sink, drain) -> {
-          Drain known = drains.get(sink);
-          if (known == null || drain.backlog() > known.backlog()) {
-            drains.put(sink, drain);
-          }
-        });
+    if (!WARM_UP.equals(phase)) {
+      drained.forEach(
+          (sink, drain) -> {
+            Drain known = drains.get(sink);
+            if (known == null || drain.backlog() > known.backlog()) {
+              drains.put(sink, drain);
+            }
+          });
+    }
     E2eReport.printDrains(drained);
     return result;
   }

@@ -15,6 +15,7 @@ import java.util.Map;
  */
 record E2eSettings(
     double startRate,
+    int warmupSeconds,
     int probeSeconds,
     int holdSeconds,
     int bisections,
@@ -44,6 +45,7 @@ record E2eSettings(
     }
     return new E2eSettings(
         Double.parseDouble(System.getProperty("bench.e2e.start.rate", "1000")),
+        Integer.getInteger("bench.e2e.warmup.seconds", 20),
         Integer.getInteger("bench.e2e.probe.seconds", 30),
         Integer.getInteger("bench.e2e.hold.seconds", 120),
         Integer.getInteger("bench.e2e.bisections", 1),

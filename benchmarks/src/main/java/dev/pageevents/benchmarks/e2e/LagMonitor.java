@@ -52,12 +52,15 @@ final class LagMonitor {
     return peakRssMb;
   }
 
+  /** Committed offsets first, end offsets after them, so no lag comes out negative. */
   Sample sample(long startNanos) throws Exception {
+    Map<String, Long> committed = new LinkedHashMap<>();
+    for (Map.Entry<String, String> group : groups.entrySet()) {
+      committed.put(group.getKey(), admin.committed(group.getValue(), partitions));
+    }
     long produced = produced();
     Map<String, Long> lags = new LinkedHashMap<>();
-    for (Map.Entry<String, String> group : groups.entrySet()) {
-      lags.put(group.getKey(), produced - admin.committed(group.getValue(), partitions));
-    }
+    committed.forEach((sink, offsets) -> lags.put(sink, produced - offsets));
     peakRssMb = Math.max(peakRssMb, ProcessStats.rssMb(workerPid));
     return new Sample((System.nanoTime() - startNanos) / 1e9, produced, lags);
   }

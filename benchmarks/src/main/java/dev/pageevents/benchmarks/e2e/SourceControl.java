@@ -9,8 +9,9 @@ import java.util.stream.IntStream;
 
 /**
  * The page-event source connector in generator mode, from the sample config shipped in its archive:
- * started at a rate (the rate of the whole connector, split evenly over its tasks), paused between
- * probes, resumed at the next rate; it continues its sequence, so no event repeats.
+ * started at a rate (the rate of the whole connector, split evenly over its tasks), stopped between
+ * probes (its tasks shut down, so none resumes at the previous rate), resumed with the next rate;
+ * it continues its sequence, so no event repeats.
  */
 final class SourceControl {
   static final String NAME = "e2e-source";
@@ -45,7 +46,7 @@ final class SourceControl {
     return config;
   }
 
-  /** Sets the rate (the tasks restart with it) and lets the source run. */
+  /** Sets the rate and lets the source run (a stopped connector starts its tasks anew). */
   void run(String topic, double rate) throws Exception {
     rest.putConfig(NAME, config(topic, rate, 0));
     if (created) {
@@ -54,7 +55,7 @@ final class SourceControl {
     created = true;
   }
 
-  void pause() throws Exception {
-    rest.send("PUT", "/connectors/" + NAME + "/pause", null, 202, 204);
+  void stop() throws Exception {
+    rest.send("PUT", "/connectors/" + NAME + "/stop", null, 202, 204);
   }
 }
