@@ -64,7 +64,8 @@ final class E2eReport {
       out.append(String.format(" %d MB | %.1f |%n", window.peakRssMb(), window.load()));
     }
     out.append("\n| sink | events/s during the hold | max lag during the hold |")
-        .append(" largest drained backlog | drain events/s | store holds (records in topic) |\n")
+        .append(
+            " burst backlog | drain events/s (all at once) | store holds (records in topic) |\n")
         .append("|---|---|---|---|---|---|\n");
     for (String sink : sinks) {
       SinkLag held = result.hold().map(h -> h.sinks().get(sink)).orElse(null);

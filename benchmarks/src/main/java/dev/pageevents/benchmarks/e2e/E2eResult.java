@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 /**
  * What one end-to-end run found: every probe, the hold at the highest rate that kept up, each
- * sink's largest drained backlog, the store content checks, the limiting sink's single-sink rate
+ * sink's drain of the burst backlog, the store content checks, the limiting sink's single-sink rate
  * and the worker's peak RSS.
  *
  * @param single the limiting sink's own rate alone and where it came from, if there is one

@@ -32,7 +32,6 @@ final class E2eRun implements AutoCloseable {
   static final String BACKLOG_TOPIC = "e2e-backlog";
   private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
   private static final long MIN_DRAIN_BACKLOG = 5_000;
-  private static final String WARM_UP = "warm-up";
 
   private final E2eSettings settings;
   private final Map<String, SinkTarget> targets;
@@ -44,7 +43,6 @@ final class E2eRun implements AutoCloseable {
   private final long workerPid;
   private final LagMonitor monitor;
   private final SourceControl source;
-  private final Map<String, Drain> drains = new LinkedHashMap<>();
 
   E2eRun(E2eSettings settings, Map<String, SinkTarget> targets, KafkaConnectProcesses kafka)
       throws Exception {
@@ -80,7 +78,7 @@ final class E2eRun implements AutoCloseable {
     }
     System.out.println("Sinks running: " + targets.keySet());
     if (settings.warmupSeconds() > 0) {
-      window(WARM_UP, settings.startRate() / 2, settings.warmupSeconds());
+      window("warm-up", settings.startRate() / 2, settings.warmupSeconds());
     }
     List<ProbeResult> probes = new ArrayList<>();
     RateSearch search =
@@ -95,6 +93,7 @@ final class E2eRun implements AutoCloseable {
     if (search.best().isPresent()) {
       hold = Optional.of(window("hold", search.best().getAsDouble(), settings.holdSeconds()));
     }
+    Map<String, Drain> drains = burst();
     Map<String, String> checks = storeChecks();
     E2eResult partial =
         new E2eResult(probes, hold, drains, checks, Optional.empty(), monitor.peakRssMb());
@@ -109,26 +108,36 @@ final class E2eRun implements AutoCloseable {
   /** Runs the source at {@code rate} for a window, then stops it and lets the sinks drain. */
   private ProbeResult window(String phase, double rate, int seconds) throws Exception {
     long before = monitor.produced();
-    source.run(TOPIC, rate);
+    source.run(TOPIC, rate, 0);
     monitor.awaitProduction(before, START_TIMEOUT);
     List<Sample> samples = monitor.window(seconds, s -> ProbeResult.diverged(s, rate, seconds));
     ProbeResult result =
         ProbeResult.of(phase, rate, seconds, samples, monitor.peakRssMb(), ProcessStats.load1());
     source.stop();
     E2eReport.printWindow(result);
-    Map<String, Drain> drained =
-        monitor.drain(Duration.ofSeconds(settings.drainSeconds()), MIN_DRAIN_BACKLOG);
-    if (!WARM_UP.equals(phase)) {
-      drained.forEach(
-          (sink, drain) -> {
-            Drain known = drains.get(sink);
-            if (known == null || drain.backlog() > known.backlog()) {
-              drains.put(sink, drain);
-            }
-          });
-    }
-    E2eReport.printDrains(drained);
+    E2eReport.printDrains(
+        monitor.drain(Duration.ofSeconds(settings.drainSeconds()), MIN_DRAIN_BACKLOG));
     return result;
+  }
+
+  /**
+   * Every sink drains the same backlog at once: the source writes {@code bench.e2e.drain.events} at
+   * full speed ({@code max.events} counts the whole sequence so far), then stops.
+   */
+  private Map<String, Drain> burst() throws Exception {
+    long before = monitor.produced();
+    long until = before + settings.drainEvents();
+    source.run(TOPIC, 0, until);
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (monitor.produced() < until && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    source.stop();
+    System.out.printf("burst: %,d events at full speed%n", monitor.produced() - before);
+    Map<String, Drain> drains =
+        monitor.drain(Duration.ofSeconds(settings.drainSeconds()), MIN_DRAIN_BACKLOG);
+    E2eReport.printDrains(drains);
+    return drains;
   }
 
   /** Each store's content against the topic's record count, once every sink has drained. */

@@ -46,9 +46,12 @@ final class SourceControl {
     return config;
   }
 
-  /** Sets the rate and lets the source run (a stopped connector starts its tasks anew). */
-  void run(String topic, double rate) throws Exception {
-    rest.putConfig(NAME, config(topic, rate, 0));
+  /**
+   * Sets the rate (0 = full speed) and the total of events (0 = no limit) and lets the source run
+   * (a stopped connector starts its tasks anew).
+   */
+  void run(String topic, double rate, long maxEvents) throws Exception {
+    rest.putConfig(NAME, config(topic, rate, maxEvents));
     if (created) {
       rest.send("PUT", "/connectors/" + NAME + "/resume", null, 202, 204);
     }
