@@ -128,7 +128,8 @@ final class E2eReport {
     String header =
         Report.header(
             String.format("whole run %.0f s", seconds),
-            "mvn -B -ntp -pl benchmarks -am package -DskipTests -Pbench");
+            "mvn -B -ntp -pl benchmarks -am package -DskipTests -Pbench (the end-to-end part;"
+                + " alone with -Dbench.source.skip=true -Dbench.sinks.skip=true, e2e defaults)");
     Report.replaceSection(docs, START, END, header + text);
   }
 
