@@ -19,16 +19,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * The benchmark's records: deterministic page events (10,000 users, 500 pages, one UTC day) and the
  * topic they are pre-filled into, keyed by user, values in the pack's JSON form.
  */
-final class BenchEvents {
-  static final int USERS = 10_000;
-  static final int PAGES = 500;
-  static final int PARTITIONS = 2;
+public final class BenchEvents {
+  public static final int USERS = 10_000;
+  public static final int PAGES = 500;
+  public static final int PARTITIONS = 2;
   private static final long DAY_START = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
   private static final long DAY_MS = 86_400_000L;
 
   private BenchEvents() {}
 
-  static String page(int index) {
+  public static String page(int index) {
     return "/catalog/page-" + index;
   }
 

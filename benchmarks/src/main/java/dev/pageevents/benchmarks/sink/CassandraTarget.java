@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * the native baseline sends prepared INSERTs grouped into UNLOGGED batches per partition (at most
  * 100 rows), asynchronously with at most 64 requests in flight.
  */
-final class CassandraTarget implements SinkTarget {
+public final class CassandraTarget implements SinkTarget {
   static final String KEYSPACE = "bench";
   private static final int CHUNK = 10_000;
   private static final int MAX_BATCH_ROWS = 100;

@@ -23,7 +23,7 @@ import org.elasticsearch.client.RestClient;
  * per event with {@code _id = eventId}; the native baseline posts {@code _bulk} NDJSON of 1,000
  * index actions through the low-level REST client, 2 requests in flight.
  */
-final class ElasticsearchTarget implements SinkTarget {
+public final class ElasticsearchTarget implements SinkTarget {
   /** The index the sample pattern {@code pageevents-{yyyy.MM.dd}} gives for the bench's day. */
   static final String INDEX = "pageevents-2026.01.01";
 

@@ -29,7 +29,7 @@ import org.bson.Document;
  * with its in-memory backend (so the server is not the limit) or its H2 file backend; the native
  * baseline is unordered {@code bulkWrite} of 1,000 ReplaceOne upserts by {@code _id}.
  */
-final class MongoTarget implements SinkTarget {
+public final class MongoTarget implements SinkTarget {
   static final String DATABASE = "bench";
   static final String COLLECTION = "page_events";
   private static final int BULK = 1000;
@@ -39,7 +39,7 @@ final class MongoTarget implements SinkTarget {
   private MongoServer server;
   private MongoClient client;
 
-  MongoTarget(boolean memory) {
+  public MongoTarget(boolean memory) {
     this.memory = memory;
   }
 

@@ -16,7 +16,7 @@ import org.neo4j.driver.Session;
  * transaction per 1,000 events (one row per event) with the driver. NEXT transitions are off in
  * both (the sample config's default).
  */
-final class Neo4jTarget implements SinkTarget {
+public final class Neo4jTarget implements SinkTarget {
   private static final int BATCH = 1000;
   private static final String MERGE =
       """

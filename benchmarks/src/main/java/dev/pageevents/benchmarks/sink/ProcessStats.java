@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads a process's resident memory and the machine's load average from /proc. */
-final class ProcessStats {
+public final class ProcessStats {
   private ProcessStats() {}
 
   /** Resident set size of a process in MB, or -1 when it is gone. */
-  static long rssMb(long pid) {
+  public static long rssMb(long pid) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
         if (line.startsWith("VmRSS:")) {
@@ -24,7 +24,7 @@ final class ProcessStats {
   }
 
   /** The 1-minute load average. */
-  static double load1() {
+  public static double load1() {
     try {
       return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
     } catch (IOException e) {

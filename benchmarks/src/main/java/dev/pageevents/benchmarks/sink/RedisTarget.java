@@ -14,7 +14,7 @@ import redis.clients.jedis.Pipeline;
  * the same nine commands per event through one pipelined connection, syncing every 1,000 events.
  * The script also skips already-applied offsets and checks key types, which plain commands cannot.
  */
-final class RedisTarget implements SinkTarget {
+public final class RedisTarget implements SinkTarget {
   /** The sample config's layout: prefix pe, 16 groups, 60 s buckets that live 3600 s. */
   private static final RedisKeys KEYS = new RedisKeys("pe", 16, 60, 3600);
 

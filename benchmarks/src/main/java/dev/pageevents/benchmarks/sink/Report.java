@@ -13,7 +13,7 @@ import java.util.Optional;
  * mongo-kafka) and its place in docs/benchmarks.md: between two markers, so the text around it
  * (analysis, profiling notes) survives a new run.
  */
-final class Report {
+public final class Report {
   static final String START = "<!-- sink-results:start -->";
   static final String END = "<!-- sink-results:end -->";
 
@@ -60,36 +60,55 @@ final class Report {
   }
 
   static void write(Path docs, String table, int events, double seconds) throws IOException {
-    String section =
-        START
-            + "\n"
-            + "Run "
-            + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-            + String.format(
-                ", %,d events, whole run %.0f s, machine: %d cores, %s, JDK %s, load average at"
-                    + " the end %s.%n%n",
-                events,
-                seconds,
-                Runtime.getRuntime().availableProcessors(),
-                memory(),
-                System.getProperty("java.vm.version"),
-                Files.readString(Path.of("/proc/loadavg")).trim())
-            + "Command: `"
-            + System.getProperty(
-                "bench.command",
-                "mvn -B -ntp -pl benchmarks -am package -DskipTests -Pbench"
-                    + " -Dbench.events="
-                    + events)
-            + "`\n\n"
-            + table
-            + END;
-    String text = Files.exists(docs) ? Files.readString(docs) : "# Benchmarks\n\n" + START + END;
-    int from = text.indexOf(START);
-    int to = text.indexOf(END);
+    String header =
+        header(
+            String.format("%,d events, whole run %.0f s", events, seconds),
+            "mvn -B -ntp -pl benchmarks -am package -DskipTests -Pbench -Dbench.events=" + events);
+    replaceSection(docs, START, END, header + table);
+  }
+
+  /**
+   * "Run (date), (details), machine: ..., load average at the end ..." and the command (the {@code
+   * bench.command} property, else {@code command}), ahead of a results table.
+   */
+  public static String header(String details, String command) throws IOException {
+    return "Run "
+        + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+        + String.format(
+            ", %s, machine: %s, load average at the end %s.%n%n", details, machine(), loadAverage())
+        + "Command: `"
+        + System.getProperty("bench.command", command)
+        + "`\n\n";
+  }
+
+  /** Cores, memory and JDK of this machine, e.g. "2 cores, 23 GiB, JDK 17.0.15". */
+  public static String machine() throws IOException {
+    return String.format(
+        "%d cores, %s, JDK %s",
+        Runtime.getRuntime().availableProcessors(),
+        memory(),
+        System.getProperty("java.vm.version"));
+  }
+
+  /** The whole of /proc/loadavg (1, 5 and 15 minutes, run queue, last pid). */
+  public static String loadAverage() throws IOException {
+    return Files.readString(Path.of("/proc/loadavg")).trim();
+  }
+
+  /**
+   * Puts {@code section} between the markers {@code start} and {@code end} of the docs file
+   * (replacing what was there, keeping the rest), or appends the markers with it.
+   */
+  public static void replaceSection(Path docs, String start, String end, String section)
+      throws IOException {
+    String marked = start + "\n" + section + end;
+    String text = Files.exists(docs) ? Files.readString(docs) : "# Benchmarks\n";
+    int from = text.indexOf(start);
+    int to = text.indexOf(end);
     String updated =
         from >= 0 && to > from
-            ? text.substring(0, from) + section + text.substring(to + END.length())
-            : text + "\n" + section + "\n";
+            ? text.substring(0, from) + marked + text.substring(to + end.length())
+            : text + "\n" + marked + "\n";
     Files.createDirectories(docs.toAbsolutePath().getParent());
     Files.writeString(docs, updated);
     System.out.println("Wrote " + docs.toAbsolutePath());

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Every sink in a real Connect worker (its own JVM) against its store's native client on the same
@@ -54,14 +53,7 @@ public final class SinkBenchmark {
     ServiceManifest.writeMongoKafka(plugins);
     List<PageEvent> events = BenchEvents.generate(count);
     SinkBenchmark bench = new SinkBenchmark(events, tasks, new SinkConfigs(plugins), jfr);
-    KafkaConnectProcesses kafka =
-        KafkaConnectProcesses.builder()
-            .restPort(0)
-            .pluginPath(plugins)
-            .workerProperty("offset.flush.interval.ms", "250")
-            .brokerJvmOptions(List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC"))
-            .workerJvmOptions(List.of("-Xms" + workerHeap, "-Xmx" + workerHeap, "-XX:+UseG1GC"))
-            .build();
+    KafkaConnectProcesses kafka = SinkTargets.kafka(plugins, workerHeap);
     try {
       kafka.start();
       BenchEvents.fill(kafka.bootstrapServers(), TOPIC, events);
@@ -93,17 +85,7 @@ public final class SinkBenchmark {
   }
 
   private void runSink(String sink, boolean mongoKafka) throws Exception {
-    Map<String, Supplier<SinkTarget>> targets =
-        Map.of(
-            "mongo", () -> new MongoTarget(true),
-            "cassandra", CassandraTarget::new,
-            "elasticsearch", ElasticsearchTarget::new,
-            "redis", RedisTarget::new,
-            "neo4j", Neo4jTarget::new);
-    if (!targets.containsKey(sink)) {
-      throw new IllegalArgumentException("Unknown sink " + sink + "; known: " + targets.keySet());
-    }
-    try (SinkTarget target = targets.get(sink).get()) {
+    try (SinkTarget target = SinkTargets.create(sink)) {
       target.start();
       System.out.println("== " + sink + ": " + target.server());
       warmUp(target, mongoKafka);
@@ -183,9 +165,15 @@ public final class SinkBenchmark {
     ConnectRun.Result result = connect.run(name, config, config.get("topics"));
     profiler.stop(name, jfr);
     long written = target.written();
-    double steady =
-        result.steadySeconds() > 0 ? result.steadyRecords() / result.steadySeconds() : 0;
-    add(target, writer, tasks, expected, result.seconds(), steady, result.peakRssMb(), written);
+    add(
+        target,
+        writer,
+        tasks,
+        expected,
+        result.seconds(),
+        result.steadyRate(),
+        result.peakRssMb(),
+        written);
   }
 
   private void runNative(SinkTarget target, List<PageEvent> subset) throws Exception {

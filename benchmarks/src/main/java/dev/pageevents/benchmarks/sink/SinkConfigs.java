@@ -14,17 +14,18 @@ import java.util.stream.Stream;
  * the connection pointed at the benchmark's server, no dead letter queue, and the task count; and
  * mongo-kafka's idempotent configuration.
  */
-final class SinkConfigs {
+public final class SinkConfigs {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path plugins;
 
-  SinkConfigs(Path plugins) {
+  public SinkConfigs(Path plugins) {
     this.plugins = plugins;
   }
 
-  Map<String, String> ours(SinkTarget target, String topic, int tasks) throws IOException {
-    Map<String, String> config = new LinkedHashMap<>(sample(target));
+  public Map<String, String> ours(SinkTarget target, String topic, int tasks) throws IOException {
+    Map<String, String> config =
+        new LinkedHashMap<>(sample(target.archive(), target.sampleConfig()));
     config.keySet().removeIf(key -> key.startsWith("errors.deadletterqueue"));
     config.putAll(target.connection());
     config.put("topics", topic);
@@ -32,18 +33,19 @@ final class SinkConfigs {
     return config;
   }
 
-  private Map<String, String> sample(SinkTarget target) throws IOException {
+  /** A sample config {@code file} from the etc/ directory of the unpacked {@code archive}. */
+  public Map<String, String> sample(String archive, String file) throws IOException {
     try (Stream<Path> dirs = Files.list(plugins)) {
-      Path file =
-          dirs.filter(dir -> dir.getFileName().toString().startsWith(target.archive() + "-"))
-              .map(dir -> dir.resolve("etc").resolve(target.sampleConfig()))
+      Path path =
+          dirs.filter(dir -> dir.getFileName().toString().startsWith(archive + "-"))
+              .map(dir -> dir.resolve("etc").resolve(file))
               .filter(Files::exists)
               .findFirst()
               .orElseThrow(
                   () ->
                       new IllegalStateException(
-                          "No unpacked " + target.archive() + " archive under " + plugins));
-      return JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {});
+                          "No unpacked " + archive + " archive under " + plugins));
+      return JSON.readValue(path.toFile(), new TypeReference<Map<String, String>>() {});
     }
   }
 

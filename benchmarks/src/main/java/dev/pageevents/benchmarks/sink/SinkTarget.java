@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One store under benchmark: its server, our sink's config for it, and its native baseline. */
-interface SinkTarget extends AutoCloseable {
+public interface SinkTarget extends AutoCloseable {
   /** Short name, e.g. "mongo"; also the prefix of the plugin archive's directory. */
   String name();
 
