@@ -23,8 +23,9 @@ public final class Report {
     StringBuilder out = new StringBuilder();
     out.append(
         "| sink | writer | tasks | events | seconds | events/s | vs native | vs mongo-kafka |"
-            + " steady events/s | worker peak RSS | load (1 min) | note |\n");
-    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            + " steady events/s | machine CPU busy | writer CPU s / 100k events | worker peak RSS |"
+            + " load (1 min) | note |\n");
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Row row : rows) {
       Optional<Row> nativeRow =
           rows.stream().filter(r -> r.sink().equals(row.sink()) && r.isNative()).findFirst();
@@ -38,7 +39,8 @@ public final class Report {
               .findFirst();
       out.append(
           String.format(
-              "| %s | %s | %s | %,d | %.1f | %,.0f | %s | %s | %,.0f | %s | %.1f | %s |%n",
+              "| %s | %s | %s | %,d | %.1f | %,.0f | %s | %s | %,.0f | %.0f%% | %.1f | %s | %.1f |"
+                  + " %s |%n",
               row.sink(),
               row.writer(),
               row.isNative() ? "1 thread" : Integer.toString(row.tasks()),
@@ -48,10 +50,12 @@ public final class Report {
               row.isNative() || nativeRow.isEmpty()
                   ? "-"
                   : String.format("%.2f", row.rate() / nativeRow.get().rate()),
-              "ours".equals(row.writer()) && anchor.isPresent()
+              row.writer().startsWith("ours") && anchor.isPresent()
                   ? String.format("%.2f", row.rate() / anchor.get().rate())
                   : "-",
               row.steadyRate(),
+              row.cpu().machineBusyPercent(),
+              row.cpuPer100k(),
               row.peakRssMb() < 0 ? "-" : row.peakRssMb() + " MB",
               row.load(),
               row.note()));

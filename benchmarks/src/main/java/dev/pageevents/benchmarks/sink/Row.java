@@ -2,7 +2,9 @@ package dev.pageevents.benchmarks.sink;
 
 /**
  * One measured run: which sink, what wrote (our connector, mongo-kafka or the native client), with
- * how many tasks, how many events in how long, the worker's peak RSS and the load average.
+ * how many tasks, how many events in how long, the worker's peak RSS, the load average and CPU use
+ * (the machine's, and the writer's process: the worker, or the benchmark JVM for the native
+ * client).
  */
 record Row(
     String sink,
@@ -13,12 +15,18 @@ record Row(
     double steadyRate,
     long peakRssMb,
     double load,
+    CpuMeter.Usage cpu,
     String note) {
 
   static final String NATIVE = "native client";
 
   double rate() {
     return events / seconds;
+  }
+
+  /** CPU seconds of the writing process per 100,000 events. */
+  double cpuPer100k() {
+    return cpu.processCpuSeconds() * 100_000 / events;
   }
 
   boolean isNative() {

@@ -7,23 +7,32 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every sink in a real Connect worker (its own JVM) against its store's native client on the same
  * embedded server with the same records, in one run; and the MongoDB sink against mongo-kafka.
  * Prints a table and writes it into docs/benchmarks.md. Settings are system properties (see the
- * benchmarks README): bench.events, bench.sinks, bench.sink.tasks, bench.mongo.kafka, bench.jfr.
+ * benchmarks README): bench.events, bench.events.SINK, bench.sinks, bench.sink.tasks,
+ * bench.mongo.kafka, bench.jfr.
  */
 public final class SinkBenchmark {
   static final String TOPIC = "bench-page-events";
   static final String SMALL_TOPIC = "bench-page-events-small";
 
+  /** Our connector writing inside put(), for the before/after of pipelined writes. */
+  static final String UNPIPELINED = "ours, pipelined.writes=false";
+
   private final List<PageEvent> events;
   private final List<Integer> taskCounts;
   private final SinkConfigs configs;
   private final boolean jfr;
+  private final boolean compareUnpipelined =
+      Boolean.parseBoolean(System.getProperty("bench.unpipelined", "false"));
   private final List<Row> rows = new ArrayList<>();
   private ConnectRun connect;
+  private long workerPid;
   private WorkerProfiler profiler;
   private int runs;
   private boolean warmingUp;
@@ -59,9 +68,15 @@ public final class SinkBenchmark {
       BenchEvents.fill(kafka.bootstrapServers(), TOPIC, events);
       int small = bench.smallCount();
       BenchEvents.fill(kafka.bootstrapServers(), SMALL_TOPIC, events.subList(0, small));
+      Set<Integer> otherCounts = new TreeSet<>();
+      sinks.forEach(sink -> otherCounts.add(bench.eventsFor(sink.trim())));
+      otherCounts.removeAll(Set.of(count, small));
+      for (int other : otherCounts) {
+        BenchEvents.fill(kafka.bootstrapServers(), bench.topicFor(other), events.subList(0, other));
+      }
       System.out.printf("Topics filled: %,d and %,d events%n", count, small);
-      bench.connect =
-          new ConnectRun(kafka.connectUrl(), kafka.bootstrapServers(), kafka.worker().pid());
+      bench.workerPid = kafka.worker().pid();
+      bench.connect = new ConnectRun(kafka.connectUrl(), kafka.bootstrapServers(), bench.workerPid);
       bench.profiler = new WorkerProfiler(kafka.worker().pid(), plugins.resolveSibling("jfr"));
       for (String sink : sinks) {
         bench.runSink(sink.trim(), mongoKafka);
@@ -89,8 +104,15 @@ public final class SinkBenchmark {
       target.start();
       System.out.println("== " + sink + ": " + target.server());
       warmUp(target, mongoKafka);
+      List<PageEvent> measured = events.subList(0, eventsFor(sink));
+      String topic = topicFor(measured.size());
       for (int tasks : taskCounts) {
-        runConnector(target, "ours", configs.ours(target, TOPIC, tasks), tasks, events.size());
+        runConnector(target, "ours", configs.ours(target, topic, tasks), tasks, measured.size());
+      }
+      if (compareUnpipelined) {
+        Map<String, String> unpipelined = configs.ours(target, topic, 1);
+        unpipelined.put("pipelined.writes", "false");
+        runConnector(target, UNPIPELINED, unpipelined, 1, measured.size());
       }
       if (mongoKafka && target instanceof MongoTarget mongo) {
         for (int tasks : taskCounts) {
@@ -99,12 +121,12 @@ public final class SinkBenchmark {
           runConnector(
               target,
               "mongo-kafka 2.0.1",
-              SinkConfigs.mongoKafka(mongo, TOPIC, tasks),
+              SinkConfigs.mongoKafka(mongo, topic, tasks),
               tasks,
-              events.size());
+              measured.size());
         }
       }
-      runNative(target, events);
+      runNative(target, measured);
     }
   }
 
@@ -132,6 +154,22 @@ public final class SinkBenchmark {
     }
   }
 
+  /**
+   * Events measured for one sink: {@code bench.events.<sink>} when set (the slow stores' defaults
+   * keep the whole command within its time budget), else all of {@code bench.events}.
+   */
+  private int eventsFor(String sink) {
+    return Math.min(events.size(), Integer.getInteger("bench.events." + sink, events.size()));
+  }
+
+  /** The pre-filled topic holding the first {@code count} events. */
+  private String topicFor(int count) {
+    if (count == events.size()) {
+      return TOPIC;
+    }
+    return count == smallCount() ? SMALL_TOPIC : TOPIC + "-" + count;
+  }
+
   private int smallCount() {
     return Math.min(events.size(), Integer.getInteger("bench.small.events", 50_000));
   }
@@ -157,12 +195,14 @@ public final class SinkBenchmark {
   private void runConnector(
       SinkTarget target, String writer, Map<String, String> config, int tasks, int expected)
       throws Exception {
-    if (!writer.startsWith("mongo-kafka")) {
+    if (writer.startsWith("ours")) {
       target.reset();
     }
     String name = "bench-" + target.name() + "-" + (++runs);
     profiler.start(name, jfr);
+    CpuMeter cpu = CpuMeter.start(workerPid);
     ConnectRun.Result result = connect.run(name, config, config.get("topics"));
+    CpuMeter.Usage usage = cpu.stop();
     profiler.stop(name, jfr);
     long written = target.written();
     add(
@@ -173,14 +213,17 @@ public final class SinkBenchmark {
         result.seconds(),
         result.steadyRate(),
         result.peakRssMb(),
+        usage,
         written);
   }
 
   private void runNative(SinkTarget target, List<PageEvent> subset) throws Exception {
     target.reset();
+    CpuMeter cpu = CpuMeter.start(ProcessHandle.current().pid());
     long start = System.nanoTime();
     target.writeNative(subset);
     double seconds = (System.nanoTime() - start) / 1e9;
+    CpuMeter.Usage usage = cpu.stop();
     add(
         target,
         Row.NATIVE,
@@ -189,6 +232,7 @@ public final class SinkBenchmark {
         seconds,
         subset.size() / seconds,
         -1,
+        usage,
         target.written());
     if (!warmingUp) {
       System.out.println("   native: " + target.nativeMethod());
@@ -203,6 +247,7 @@ public final class SinkBenchmark {
       double seconds,
       double steady,
       long rss,
+      CpuMeter.Usage cpu,
       long written) {
     String note = written == expected ? "" : "store holds " + written + " of " + expected;
     Row row =
@@ -215,14 +260,15 @@ public final class SinkBenchmark {
             steady,
             rss,
             ProcessStats.load1(),
+            cpu,
             note);
     if (!warmingUp) {
       rows.add(row);
     }
     System.out.printf(
         (warmingUp ? "   (warm-up) " : "   ")
-            + "%-18s %d task(s): %,9.0f events/s (%.1f s, steady %,.0f/s) rss %d MB load %.1f"
-            + " %s%n",
+            + "%-18s %d task(s): %,9.0f events/s (%.1f s, steady %,.0f/s) rss %d MB load %.1f,"
+            + " machine CPU %.0f%%, writer %.1f CPU s/100k %s%n",
         writer,
         tasks,
         row.rate(),
@@ -230,6 +276,8 @@ public final class SinkBenchmark {
         steady,
         rss,
         row.load(),
+        cpu.machineBusyPercent(),
+        row.cpuPer100k(),
         note);
   }
 }
