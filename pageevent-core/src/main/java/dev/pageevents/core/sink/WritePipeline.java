@@ -118,6 +118,12 @@ public final class WritePipeline implements AutoCloseable {
   }
 
   private void convertAndWrite(Collection<SinkRecord> records) {
+    if (records.isEmpty()) {
+      // Nothing new arrived: the batch in flight is the only work, and Connect keeps calling
+      // put() this way, so its failure surfaces here even when no records follow it.
+      writes.awaitInFlight();
+      return;
+    }
     List<PageEventRecord> batch = new ArrayList<>(Math.min(records.size(), settings.batchSize()));
     Map<TopicPartition, Long> firstOffsets = new HashMap<>();
     Map<TopicPartition, Long> batchOffsets = new HashMap<>();

@@ -141,6 +141,26 @@ class PipelinedWritesTest {
   }
 
   @Test
+  void shouldFailTheNextEmptyPutWhenTheLastBatchFailedForGood() {
+    store.nextFailures.add(new FakeStoreWriter.FatalError());
+    pipeline.put(events(0, 0, 2));
+
+    assertThatThrownBy(() -> pipeline.put(List.of()))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("authentication failed");
+  }
+
+  @Test
+  void shouldRewindAtTheNextEmptyPutWhenTheLastBatchRanOutOfRetries() {
+    failNextBatchForGood();
+    pipeline.put(events(0, 0, 2));
+
+    pipeline.put(List.of());
+
+    assertThat(context.rewoundTo).containsExactly(Map.of(P0, 0L));
+  }
+
+  @Test
   void shouldStopAtARejectedRecordUnderToleranceNoneAndWriteNothingAfterIt() {
     WritePipeline strict =
         new WritePipeline(
