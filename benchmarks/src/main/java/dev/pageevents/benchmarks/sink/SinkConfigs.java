@@ -30,7 +30,6 @@ public final class SinkConfigs {
     config.putAll(target.connection());
     config.put("topics", topic);
     config.put("tasks.max", Integer.toString(tasks));
-    config.put("pipelined.writes", "true");
     return config;
   }
 

@@ -58,8 +58,7 @@ public class PageEventSinkConfig extends AbstractConfig {
       "Whether the task writes each batch on a background thread while Connect polls the next"
           + " records, with at most one batch in flight per task. Offsets commit only once their"
           + " batch is written; a batch that runs out of retries makes the task rewind to its first"
-          + " offset and write from there again. false (the default for now) writes every batch"
-          + " inside put().";
+          + " offset and write from there again. false writes every batch inside put().";
 
   public static final String MAX_RETRIES_CONFIG = "max.retries";
   private static final String MAX_RETRIES_DOC =
@@ -146,7 +145,7 @@ public class PageEventSinkConfig extends AbstractConfig {
     def.define(
         PIPELINED_WRITES_CONFIG,
         Type.BOOLEAN,
-        false,
+        true,
         Importance.LOW,
         PIPELINED_WRITES_DOC,
         WRITES_GROUP,
