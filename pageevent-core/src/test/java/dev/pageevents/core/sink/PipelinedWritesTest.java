@@ -28,14 +28,18 @@ class PipelinedWritesTest {
 
   private final FakeStoreWriter store = new FakeStoreWriter();
   private final FakeSinkTaskContext context = new FakeSinkTaskContext(true);
-  private final WritePipeline pipeline =
-      new WritePipeline(
-          store,
-          new PageEventConverter(FieldMapping.defaults()),
-          new WritePipeline.Settings(3, RETRY, true, false, true),
-          context,
-          SinkTaskMetrics.unregistered(),
-          millis -> {});
+  private final WritePipeline pipeline = pipelined(true);
+
+  /** A pipelined pipeline over {@link #store}, batches of 3, retries without waiting. */
+  private WritePipeline pipelined(boolean tolerateAll) {
+    return new WritePipeline(
+        store,
+        new PageEventConverter(FieldMapping.defaults()),
+        new WritePipeline.Settings(3, RETRY, tolerateAll, false, true),
+        context,
+        SinkTaskMetrics.unregistered(),
+        millis -> {});
+  }
 
   @AfterEach
   void close() {
@@ -162,14 +166,7 @@ class PipelinedWritesTest {
 
   @Test
   void shouldStopAtARejectedRecordUnderToleranceNoneAndWriteNothingAfterIt() {
-    WritePipeline strict =
-        new WritePipeline(
-            store,
-            new PageEventConverter(FieldMapping.defaults()),
-            new WritePipeline.Settings(3, RETRY, false, false, true),
-            context,
-            SinkTaskMetrics.unregistered(),
-            millis -> {});
+    WritePipeline strict = pipelined(false);
     List<SinkRecord> poisoned =
         List.of(
             events(0, 0, 1).get(0),
