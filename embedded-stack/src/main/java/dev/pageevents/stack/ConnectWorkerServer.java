@@ -74,6 +74,9 @@ public final class ConnectWorkerServer extends ForkedServer {
                 "offset.storage.replication.factor=1",
                 "status.storage.replication.factor=1",
                 "offset.flush.interval.ms=1000",
+                // Connect turns idempotence off for source producers (KAFKA-13759): a send retried
+                // across a broker restart would then write its records twice
+                "producer.enable.idempotence=true",
                 // a departed worker's tasks move after 5 s, not the default 5 minutes
                 "scheduled.rebalance.max.delay.ms=5000",
                 "plugin.discovery=service_load"));
