@@ -20,9 +20,9 @@ import java.util.Map;
 
 /**
  * The demo's stack for faults: the demo's own stores, a broker and a 3-worker Connect group (JMX
- * on), the connect-configs registered as the demo does. The source streams at a steady rate; each
- * fault extends the stream by raising {@code max.events}, then waits until every store equals the
- * topic again.
+ * on, exactly-once source support, sinks reading committed records), the connect-configs registered
+ * as the demo does. The source streams at a steady rate; each fault extends the stream by raising
+ * {@code max.events}, then waits until every store equals the topic again.
  */
 final class FaultStack implements AutoCloseable {
   static final int WORKERS = 3;
@@ -48,7 +48,16 @@ final class FaultStack implements AutoCloseable {
     Path plugins = Path.of(System.getProperty("plugins.dir"));
     DemoStack stack =
         DemoStack.start(
-            KafkaConnectProcesses.builder().restPort(0).workers(WORKERS).jmx().pluginPath(plugins),
+            KafkaConnectProcesses.builder()
+                .restPort(0)
+                .workers(WORKERS)
+                .jmx()
+                .pluginPath(plugins)
+                // exactly-once source (KIP-618): a killed source task's open transaction is
+                // aborted and its successor resumes from the offsets committed with the records
+                .workerProperty("exactly.once.source.support", "enabled")
+                // so the sinks skip aborted records, as the ground truth does
+                .workerProperty("consumer.isolation.level", "read_committed"),
             System.out);
     try {
       Demo demo =
@@ -61,6 +70,7 @@ final class FaultStack implements AutoCloseable {
                   null,
                   List.of(
                       Demo.SOURCE + ".events.per.second=" + RATE,
+                      Demo.SOURCE + ".exactly.once.support=required",
                       // the default (30 s) equals the hang: a request may simply outlast it
                       "elasticsearch-sink.read.timeout.ms=10000")),
               System.out);
