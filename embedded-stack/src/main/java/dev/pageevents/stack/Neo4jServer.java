@@ -18,6 +18,8 @@ public final class Neo4jServer extends ForkedServer {
   private final int boltPort;
   private final int httpPort;
   private final boolean auth;
+  private String heap = "512m";
+  private String pageCache = "64m";
 
   private Neo4jServer(String name, boolean auth) {
     super(name);
@@ -37,6 +39,16 @@ public final class Neo4jServer extends ForkedServer {
    */
   public static Neo4jServer withAuth(String name) {
     return new Neo4jServer(name, true);
+  }
+
+  /**
+   * Sets the JVM heap and the page cache (Neo4j sizes such as "512m", "1g") before the first start;
+   * the defaults (512m, 64m) fit tests, a graph of several 100k visits outgrows the cache.
+   */
+  public Neo4jServer memory(String heap, String pageCache) {
+    this.heap = heap;
+    this.pageCache = pageCache;
+    return this;
   }
 
   @Override
@@ -59,7 +71,7 @@ public final class Neo4jServer extends ForkedServer {
             "server.http.listen_address=:" + httpPort,
             "server.https.enabled=false",
             "dbms.security.auth_enabled=" + auth,
-            "server.memory.pagecache.size=64m",
+            "server.memory.pagecache.size=" + pageCache,
             "dbms.usage_report.enabled=false",
             "server.logs.debug.enabled=false");
     writeConfig("conf/neo4j.conf", config);
@@ -76,7 +88,7 @@ public final class Neo4jServer extends ForkedServer {
     return JavaCommand.of(Path.of(System.getProperty("java.home")), "neo4j")
         .jvm(
             "-Xms128m",
-            "-Xmx512m",
+            "-Xmx" + heap,
             "-XX:+UseG1GC",
             "-XX:TieredStopAtLevel=1",
             "-Dio.netty.tryReflectionSetAccessible=true",

@@ -2,6 +2,7 @@ package dev.pageevents.benchmarks.e2e;
 
 import dev.pageevents.benchmarks.e2e.LagMonitor.Drain;
 import dev.pageevents.benchmarks.e2e.ProbeResult.SinkLag;
+import dev.pageevents.benchmarks.sink.Neo4jTarget;
 import dev.pageevents.benchmarks.sink.Report;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -129,7 +130,9 @@ final class E2eReport {
         Report.header(
             String.format("whole run %.0f s", seconds),
             "mvn -B -ntp -pl benchmarks -am package -DskipTests -Pbench (the end-to-end part;"
-                + " alone with -Dbench.source.skip=true -Dbench.sinks.skip=true, e2e defaults)");
+                + " alone with -Dbench.source.skip=true -Dbench.sinks.skip=true, e2e defaults, "
+                + Neo4jTarget.memory()
+                + ")");
     Report.replaceSection(docs, START, END, header + text);
   }
 

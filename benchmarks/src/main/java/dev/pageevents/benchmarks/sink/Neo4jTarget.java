@@ -50,9 +50,22 @@ public final class Neo4jTarget implements SinkTarget {
     return "neo4j-graph-sink.json";
   }
 
+  /** The server's memory as the report prints it, e.g. "Neo4j heap 512m, page cache 64m". */
+  public static String memory() {
+    return "Neo4j heap " + heap() + ", page cache " + pageCache();
+  }
+
+  private static String heap() {
+    return System.getProperty("bench.neo4j.heap", "512m");
+  }
+
+  private static String pageCache() {
+    return System.getProperty("bench.neo4j.pagecache", "64m");
+  }
+
   @Override
   public void start() {
-    server = Neo4jServer.create("bench-neo4j");
+    server = Neo4jServer.create("bench-neo4j").memory(heap(), pageCache());
     server.start();
     driver = GraphDatabase.driver(server.endpoint(), AuthTokens.none());
   }
