@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * A small client of the Kafka Connect REST API (JDK HttpClient + Jackson): put configs, read
- * statuses, wait until connectors run, validate, delete. A 409 (the cluster is rebalancing) is
- * retried for up to {@link #REBALANCE_WAIT}.
+ * statuses, wait until connectors run, stop and resume, validate, delete. A 409 (the cluster is
+ * rebalancing) is retried for up to {@link #REBALANCE_WAIT}.
  */
 public final class ConnectRestClient {
   static final Duration REBALANCE_WAIT = Duration.ofSeconds(60);
@@ -80,6 +80,38 @@ public final class ConnectRestClient {
   /** {@code DELETE /connectors/<name>}; true when it existed. */
   public boolean delete(String name) {
     return send("DELETE", "/connectors/" + encode(name), null, 204, 200, 404).statusCode() != 404;
+  }
+
+  /** {@code DELETE /connectors/<name>}, then waits until the worker no longer knows it. */
+  public void deleteAndAwait(String name, Duration timeout) {
+    delete(name);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (send("GET", "/connectors/" + encode(name) + "/status", null, 200, 404).statusCode()
+        != 404) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            name + " still exists " + timeout.toSeconds() + " s after DELETE");
+      }
+      sleep(POLL);
+    }
+  }
+
+  /** {@code PUT /connectors/<name>/stop}: its tasks shut down, its config and offsets stay. */
+  public void stop(String name) {
+    send("PUT", "/connectors/" + encode(name) + "/stop", null, 202, 204);
+  }
+
+  /** {@code PUT /connectors/<name>/resume}: a stopped or paused connector runs again. */
+  public void resume(String name) {
+    send("PUT", "/connectors/" + encode(name) + "/resume", null, 202, 204);
+  }
+
+  /** Throws, with the states and traces, when the connector or one of its tasks FAILED. */
+  public void failIfFailed(String name) {
+    ConnectorStatus status = statusOrUnassigned(name);
+    if (status.failed()) {
+      throw new IllegalStateException(report("Connector failed", List.of(status)));
+    }
   }
 
   /**

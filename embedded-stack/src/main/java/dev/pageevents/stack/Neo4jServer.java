@@ -43,7 +43,7 @@ public final class Neo4jServer extends ForkedServer {
 
   /**
    * Sets the JVM heap and the page cache (Neo4j sizes such as "512m", "1g") before the first start;
-   * the defaults (512m, 64m) fit tests, a graph of several 100k visits outgrows the cache.
+   * the defaults (512m, 64m) fit tests, the benchmarks can raise them.
    */
   public Neo4jServer memory(String heap, String pageCache) {
     this.heap = heap;

@@ -5,11 +5,11 @@ import dev.pageevents.benchmarks.e2e.LagMonitor.Drain;
 import dev.pageevents.benchmarks.e2e.LagMonitor.Sample;
 import dev.pageevents.benchmarks.sink.BenchAdmin;
 import dev.pageevents.benchmarks.sink.BenchEvents;
-import dev.pageevents.benchmarks.sink.ConnectRest;
 import dev.pageevents.benchmarks.sink.ConnectRun;
 import dev.pageevents.benchmarks.sink.ProcessStats;
 import dev.pageevents.benchmarks.sink.SinkConfigs;
 import dev.pageevents.benchmarks.sink.SinkTarget;
+import dev.pageevents.configs.ConnectRestClient;
 import dev.pageevents.stack.KafkaConnectProcesses;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ final class E2eRun implements AutoCloseable {
   private final E2eSettings settings;
   private final Map<String, SinkTarget> targets;
   private final SinkConfigs configs;
-  private final ConnectRest rest;
+  private final ConnectRestClient rest;
   private final BenchAdmin admin;
   private final String connectUrl;
   private final String bootstrapServers;
@@ -53,7 +53,7 @@ final class E2eRun implements AutoCloseable {
     this.connectUrl = kafka.connectUrl();
     this.bootstrapServers = kafka.bootstrapServers();
     this.workerPid = kafka.worker().pid();
-    this.rest = new ConnectRest(connectUrl);
+    this.rest = new ConnectRestClient(connectUrl);
     this.admin = new BenchAdmin(bootstrapServers);
     Map<String, String> groups = new LinkedHashMap<>();
     targets.keySet().forEach(sink -> groups.put(sink, "connect-" + connectorName(sink)));
@@ -70,12 +70,12 @@ final class E2eRun implements AutoCloseable {
   E2eResult execute() throws Exception {
     createTopic(TOPIC);
     for (Map.Entry<String, SinkTarget> target : targets.entrySet()) {
-      rest.putConfig(
+      rest.put(
           connectorName(target.getKey()),
           configs.ours(target.getValue(), TOPIC, settings.sinkTasks()));
     }
     for (String sink : targets.keySet()) {
-      rest.awaitRunning(connectorName(sink), START_TIMEOUT);
+      rest.awaitRunning(List.of(connectorName(sink)), START_TIMEOUT);
     }
     System.out.println("Sinks running: " + targets.keySet());
     if (settings.warmupSeconds() > 0) {
@@ -174,14 +174,14 @@ final class E2eRun implements AutoCloseable {
     if (given != null) {
       return new SingleRate(sink, given, "given as bench.e2e.single." + sink);
     }
-    rest.delete(SourceControl.NAME);
+    rest.deleteAndAwait(SourceControl.NAME, ConnectRun.DELETE_TIMEOUT);
     for (String name : targets.keySet()) {
-      rest.delete(connectorName(name));
+      rest.deleteAndAwait(connectorName(name), ConnectRun.DELETE_TIMEOUT);
     }
     int events = settings.singleEvents();
     createTopic(BACKLOG_TOPIC);
     String filler = "e2e-backlog-source";
-    rest.putConfig(filler, source.config(BACKLOG_TOPIC, 0, events));
+    rest.put(filler, source.config(BACKLOG_TOPIC, 0, events));
     List<TopicPartition> partitions = BenchAdmin.partitions(BACKLOG_TOPIC);
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     while (admin.endOffsets(partitions) < events) {
@@ -190,7 +190,7 @@ final class E2eRun implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-    rest.delete(filler);
+    rest.deleteAndAwait(filler, ConnectRun.DELETE_TIMEOUT);
     SinkTarget target = targets.get(sink);
     target.reset();
     try (ConnectRun run = new ConnectRun(connectUrl, bootstrapServers, workerPid)) {

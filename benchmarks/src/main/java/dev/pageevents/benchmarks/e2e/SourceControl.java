@@ -1,7 +1,7 @@
 package dev.pageevents.benchmarks.e2e;
 
 import dev.pageevents.benchmarks.sink.BenchEvents;
-import dev.pageevents.benchmarks.sink.ConnectRest;
+import dev.pageevents.configs.ConnectRestClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,11 +16,11 @@ import java.util.stream.IntStream;
 final class SourceControl {
   static final String NAME = "e2e-source";
 
-  private final ConnectRest rest;
+  private final ConnectRestClient rest;
   private final Map<String, String> sample;
   private boolean created;
 
-  SourceControl(ConnectRest rest, Map<String, String> sample) {
+  SourceControl(ConnectRestClient rest, Map<String, String> sample) {
     this.rest = rest;
     this.sample = sample;
   }
@@ -51,14 +51,14 @@ final class SourceControl {
    * (a stopped connector starts its tasks anew).
    */
   void run(String topic, double rate, long maxEvents) throws Exception {
-    rest.putConfig(NAME, config(topic, rate, maxEvents));
+    rest.put(NAME, config(topic, rate, maxEvents));
     if (created) {
-      rest.send("PUT", "/connectors/" + NAME + "/resume", null, 202, 204);
+      rest.resume(NAME);
     }
     created = true;
   }
 
   void stop() throws Exception {
-    rest.send("PUT", "/connectors/" + NAME + "/stop", null, 202, 204);
+    rest.stop(NAME);
   }
 }

@@ -1,5 +1,6 @@
 package dev.pageevents.benchmarks.sink;
 
+import dev.pageevents.configs.ConnectRestClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ public final class ConnectRun implements AutoCloseable {
   private static final long POLL_MS = 100;
   private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
+  /** How long a deleted connector may take to disappear from the worker. */
+  public static final Duration DELETE_TIMEOUT = Duration.ofMinutes(2);
+
   /**
    * Seconds from start to lag 0; seconds from the first committed offset to lag 0 and the records
    * committed in that span (the steady rate, without connector start-up); the worker's peak RSS.
@@ -25,12 +29,12 @@ public final class ConnectRun implements AutoCloseable {
     }
   }
 
-  private final ConnectRest rest;
+  private final ConnectRestClient rest;
   private final BenchAdmin admin;
   private final long workerPid;
 
   public ConnectRun(String connectUrl, String bootstrapServers, long workerPid) {
-    this.rest = new ConnectRest(connectUrl);
+    this.rest = new ConnectRestClient(connectUrl);
     this.admin = new BenchAdmin(bootstrapServers);
     this.workerPid = workerPid;
   }
@@ -40,7 +44,7 @@ public final class ConnectRun implements AutoCloseable {
     long end = admin.endOffsets(partitions);
     long peakRss = ProcessStats.rssMb(workerPid);
     long start = System.nanoTime();
-    rest.putConfig(name, config);
+    rest.put(name, config);
     int polls = 0;
     long firstCommitted = 0;
     long firstAt = 0;
@@ -65,7 +69,7 @@ public final class ConnectRun implements AutoCloseable {
     }
     Result result =
         new Result((done - start) / 1e9, (done - firstAt) / 1e9, end - firstCommitted, peakRss);
-    rest.delete(name);
+    rest.deleteAndAwait(name, DELETE_TIMEOUT);
     return result;
   }
 
