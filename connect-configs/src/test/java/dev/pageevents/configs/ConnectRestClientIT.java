@@ -3,6 +3,7 @@ package dev.pageevents.configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pageevents.stack.KafkaConnectStack;
+import dev.pageevents.stack.process.Poll;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,8 @@ class ConnectRestClientIT {
     rest.awaitRunning(List.of(name), TIMEOUT);
 
     rest.stop(name);
-    awaitState(rest, name, "STOPPED");
+    Poll.until(
+        name + " to be STOPPED", TIMEOUT, null, () -> "STOPPED".equals(rest.status(name).state()));
     rest.failIfFailed(name);
 
     rest.resume(name);
@@ -52,14 +54,5 @@ class ConnectRestClientIT {
 
     rest.deleteAndAwait(name, TIMEOUT);
     assertThat(rest.connectors()).doesNotContain(name);
-  }
-
-  private static void awaitState(ConnectRestClient rest, String name, String state)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!state.equals(rest.status(name).state())) {
-      assertThat(System.nanoTime()).as(name + " never became " + state).isLessThan(deadline);
-      Thread.sleep(200);
-    }
   }
 }
