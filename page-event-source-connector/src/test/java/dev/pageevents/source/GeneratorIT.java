@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pageevents.source.generator.GeneratorSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -155,6 +158,45 @@ class GeneratorIT {
     Map<?, ?> payload = (Map<?, ?>) envelope.get("payload");
     assertThat(((Number) payload.get("timestamp")).longValue())
         .isEqualTo(records.get(0).timestamp());
+  }
+
+  @Test
+  void shouldWriteTheCourseFormatWithIsoDatesWhenAsked() throws Exception {
+    String topic = "course-format";
+    cluster.connect().kafka().createTopic(topic, 1);
+    cluster
+        .connect()
+        .configureConnector(
+            topic,
+            config(
+                topic,
+                1,
+                Map.of(
+                    "event.format", "course",
+                    "events.per.second", "0",
+                    "max.events", "20",
+                    "start.time", "2026-12-04T10:15:30Z",
+                    "time.step.ms", "250")));
+    cluster.awaitOffsetSum(topic, SEQUENCE, 20, 30_000);
+
+    List<ConsumerRecord<byte[], byte[]>> records = cluster.readAll(topic, false);
+    assertThat(records).hasSize(20);
+    Pattern course =
+        Pattern.compile(
+            "\\{\"name\":\"([^\"]+)\",\"user\":\"[^\"]+\",\"date\":\"([^\"]+)\","
+                + "\"duration\":\\d+}");
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      String value = new String(record.value(), StandardCharsets.UTF_8);
+      Matcher matcher = course.matcher(value);
+      assertThat(matcher.matches()).as(value).isTrue();
+      assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(matcher.group(1));
+      assertThat(matcher.group(2))
+          .isEqualTo(EventFormat.ISO_MILLIS.format(Instant.ofEpochMilli(record.timestamp())));
+    }
+    assertThat(ConnectTestCluster.value(records.get(0)))
+        .containsEntry("date", "2026-12-04T10:15:30.000Z");
+    assertThat(ConnectTestCluster.value(records.get(3)))
+        .containsEntry("date", "2026-12-04T10:15:30.750Z");
   }
 
   @Test
