@@ -7,6 +7,7 @@ import dev.pageevents.pipeline.compare.Compare;
 import dev.pageevents.pipeline.compare.Comparison;
 import dev.pageevents.pipeline.compare.ComparisonTable;
 import dev.pageevents.pipeline.compare.Store;
+import dev.pageevents.pipeline.compare.TopicTruth;
 import dev.pageevents.pipeline.live.LiveServer;
 import dev.pageevents.pipeline.live.LiveTarget;
 import java.io.PrintStream;
@@ -162,7 +163,7 @@ public final class Demo {
           sinks.size(), options.events(), seconds(started), options.events() / seconds(started));
       out.printf(
           "First event in '%s': %s%n",
-          topic, Topics.firstValue(stack.bootstrapServers(), topic, Duration.ofSeconds(30)));
+          topic, TopicTruth.firstValue(stack.bootstrapServers(), topic, Duration.ofSeconds(30)));
       Comparison comparison = compare(stack, topic, configs);
       out.println();
       out.print(ComparisonTable.render(comparison, 20));
