@@ -67,6 +67,22 @@ class RecordFactoryTest {
   }
 
   @Test
+  void shouldBeReadBackByTheSinksConverterAsStructsWhenTheConverterEmbedsSchemas() {
+    PageEventConverter sinks = new PageEventConverter(FieldMapping.defaults());
+    JsonConverter withSchemas = new JsonConverter();
+    withSchemas.configure(Map.of("schemas.enable", "true"), false);
+
+    for (EventFormat format : EventFormat.values()) {
+      byte[] written = json(format, EVENT, true).getBytes(StandardCharsets.UTF_8);
+      Object struct = withSchemas.toConnectData("t", written).value();
+      PageEvent read = sinks.convert(struct, "test", "fallback-id");
+      assertThat(read.page()).as(format.name()).isEqualTo("/home");
+      assertThat(read.timestampMs()).as(format.name()).isEqualTo(TS);
+      assertThat(read.durationMs()).as(format.name()).isEqualTo(1500);
+    }
+  }
+
+  @Test
   void shouldKeyAndTimestampRecordsAlikeInBothFormats() {
     for (EventFormat format : EventFormat.values()) {
       SourceRecord record =
