@@ -40,6 +40,15 @@ public class PageEventSourceConfig extends AbstractConfig {
   public static final String KEY_FIELD_CONFIG = "key.field";
   private static final String KEY_FIELD_DOC =
       "Which event field is the record key (and so picks the partition): page, user or none.";
+  public static final String EVENT_FORMAT_CONFIG = "event.format";
+  private static final String EVENT_FORMAT_DOC =
+      "The shape of the record values, in every mode: 'pack' writes {eventId, page, user,"
+          + " timestamp, durationMs} (timestamp a Connect Timestamp: epoch milliseconds in JSON);"
+          + " 'course' writes the course's {name, user, date, duration} with name the page, date"
+          + " ISO-8601 UTC text with milliseconds (e.g. 2026-12-04T10:15:30.123Z) and duration in"
+          + " milliseconds. The course format carries no event id (one in HTTP or file input is"
+          + " dropped): sinks then identify each event by its topic, partition and offset."
+          + " Every sink of the pack reads both.";
   public static final String BATCH_MAX_CONFIG = "batch.max.records";
   private static final String BATCH_MAX_DOC = "Most records a task returns from one poll.";
 
@@ -94,6 +103,17 @@ public class PageEventSourceConfig extends AbstractConfig {
         Width.SHORT,
         "Key field");
     def.define(
+        EVENT_FORMAT_CONFIG,
+        Type.STRING,
+        "pack",
+        caseInsensitive(EventFormat.values()),
+        Importance.MEDIUM,
+        EVENT_FORMAT_DOC,
+        SOURCE_GROUP,
+        ++order,
+        Width.SHORT,
+        "Event format");
+    def.define(
         BATCH_MAX_CONFIG,
         Type.INT,
         2000,
@@ -125,6 +145,10 @@ public class PageEventSourceConfig extends AbstractConfig {
 
   public KeyField keyField() {
     return KeyField.valueOf(getString(KEY_FIELD_CONFIG).toUpperCase(Locale.ROOT));
+  }
+
+  public EventFormat eventFormat() {
+    return EventFormat.valueOf(getString(EVENT_FORMAT_CONFIG).toUpperCase(Locale.ROOT));
   }
 
   public String topic() {

@@ -26,7 +26,8 @@ public class PageEventSourceTask extends SourceTask {
   @Override
   public void start(Map<String, String> props) {
     PageEventSourceConfig config = new PageEventSourceConfig(props);
-    RecordFactory records = new RecordFactory(config.topic(), config.keyField());
+    RecordFactory records =
+        new RecordFactory(config.topic(), config.keyField(), config.eventFormat());
     source =
         switch (config.mode()) {
           case GENERATOR ->

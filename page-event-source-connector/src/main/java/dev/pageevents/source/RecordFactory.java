@@ -4,19 +4,22 @@ import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.source.PageEventSourceConfig.KeyField;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * Turns a page event into a source record: value a {@link PageEvent#SCHEMA} struct, key the field
- * chosen by {@code key.field}, record timestamp the event time.
+ * Turns a page event into a source record: value a struct in the chosen {@link EventFormat}, key
+ * the field chosen by {@code key.field}, record timestamp the event time.
  */
 public final class RecordFactory {
   private final String topic;
   private final KeyField keyField;
+  private final EventFormat format;
 
-  public RecordFactory(String topic, KeyField keyField) {
+  public RecordFactory(String topic, KeyField keyField, EventFormat format) {
     this.topic = topic;
     this.keyField = keyField;
+    this.format = format;
   }
 
   public SourceRecord record(PageEvent event, Map<String, ?> partition, Map<String, ?> offset) {
@@ -27,13 +30,21 @@ public final class RecordFactory {
         null,
         keySchema(),
         key(event),
-        PageEvent.SCHEMA,
-        event.toStruct(),
+        valueSchema(),
+        value(event),
         event.timestampMs());
   }
 
   public String topic() {
     return topic;
+  }
+
+  public Schema valueSchema() {
+    return format.schema();
+  }
+
+  public Struct value(PageEvent event) {
+    return format.value(event);
   }
 
   public Schema keySchema() {

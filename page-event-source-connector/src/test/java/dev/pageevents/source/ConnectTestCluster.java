@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,6 +112,11 @@ public final class ConnectTestCluster implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The record values as the text written to the topic. */
+  public static List<String> texts(List<ConsumerRecord<byte[], byte[]>> records) {
+    return records.stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
   }
 
   public static List<String> eventIds(List<ConsumerRecord<byte[], byte[]>> records) {

@@ -78,6 +78,36 @@ class FileIngestIT {
   }
 
   @Test
+  void shouldWriteEveryLineInTheCourseFormatWhenAsked() throws Exception {
+    cluster.connect().kafka().createTopic("course-events", 1);
+    appendEvents("course.ndjson", 2);
+    append(
+        "course.ndjson",
+        "{\"name\":\"/cart\",\"user\":\"u9\",\"date\":\"2024-05-01T12:00:00.25Z\","
+            + "\"duration\":7}\n");
+    cluster
+        .connect()
+        .configureConnector(
+            "course",
+            config(
+                "course-events",
+                1,
+                Map.of(
+                    "mode", "file", "file.directory", dir.toString(), "event.format", "course")));
+    awaitFilesRead("course", "course.ndjson");
+
+    assertThat(ConnectTestCluster.texts(cluster.readAll("course-events", false)))
+        .containsExactly(
+            "{\"name\":\"/p0\",\"user\":\"u0\",\"date\":\"2024-05-01T12:00:00.000Z\","
+                + "\"duration\":0}",
+            "{\"name\":\"/p1\",\"user\":\"u1\",\"date\":\"2024-05-01T12:00:00.000Z\","
+                + "\"duration\":1}",
+            "{\"name\":\"/cart\",\"user\":\"u9\",\"date\":\"2024-05-01T12:00:00.250Z\","
+                + "\"duration\":7}");
+    cluster.connect().deleteConnector("course");
+  }
+
+  @Test
   void shouldFailTheTaskNamingTheFileAndLineOfABadLineByDefault() throws Exception {
     cluster.connect().kafka().createTopic("strict-events", 1);
     appendEvents("strict.ndjson", 3);

@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pageevents.source.generator.GeneratorSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,13 +43,16 @@ class GeneratorIT {
     cluster.close();
   }
 
+  /** A topic with one partition per task and a connector of the same name writing to it. */
+  private static void start(String topic, int tasks, Map<String, String> settings) {
+    cluster.connect().kafka().createTopic(topic, tasks);
+    cluster.connect().configureConnector(topic, config(topic, tasks, settings));
+  }
+
   @Test
   void shouldHoldTheTargetRateWithinTenPercentOverTenSecondsWithTwoTasks() throws Exception {
     String topic = "rate";
-    cluster.connect().kafka().createTopic(topic, 2);
-    cluster
-        .connect()
-        .configureConnector("rate", config(topic, 2, Map.of("events.per.second", "1000")));
+    start(topic, 2, Map.of("events.per.second", "1000"));
     List<Long> timestamps = new ArrayList<>();
     Map<String, Object> props = Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     try (KafkaConsumer<byte[], byte[]> consumer =
@@ -118,11 +124,7 @@ class GeneratorIT {
   @Test
   void shouldWriteExactlyMaxEventsAcrossThreeTasks() throws Exception {
     String topic = "max-events";
-    cluster.connect().kafka().createTopic(topic, 3);
-    cluster
-        .connect()
-        .configureConnector(
-            topic, config(topic, 3, Map.of("events.per.second", "0", "max.events", "10000")));
+    start(topic, 3, Map.of("events.per.second", "0", "max.events", "10000"));
     cluster.connect().assertions().assertConnectorAndExactlyNumTasksAreRunning(topic, 3, "3 tasks");
     cluster.awaitOffsetSum(topic, SEQUENCE, 10_000, 60_000);
     List<ConsumerRecord<byte[], byte[]>> records = cluster.readAll(topic, false);
@@ -158,6 +160,40 @@ class GeneratorIT {
   }
 
   @Test
+  void shouldWriteTheCourseFormatWithIsoDatesWhenAsked() throws Exception {
+    String topic = "course-format";
+    start(
+        topic,
+        1,
+        Map.of(
+            "event.format", "course",
+            "events.per.second", "0",
+            "max.events", "20",
+            "start.time", "2026-12-04T10:15:30Z",
+            "time.step.ms", "250"));
+    cluster.awaitOffsetSum(topic, SEQUENCE, 20, 30_000);
+
+    List<ConsumerRecord<byte[], byte[]>> records = cluster.readAll(topic, false);
+    assertThat(records).hasSize(20);
+    Pattern course =
+        Pattern.compile(
+            "\\{\"name\":\"([^\"]+)\",\"user\":\"[^\"]+\",\"date\":\"([^\"]+)\","
+                + "\"duration\":\\d+}");
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      String value = new String(record.value(), StandardCharsets.UTF_8);
+      Matcher matcher = course.matcher(value);
+      assertThat(matcher.matches()).as(value).isTrue();
+      assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(matcher.group(1));
+      assertThat(matcher.group(2))
+          .isEqualTo(EventFormat.ISO_MILLIS.format(Instant.ofEpochMilli(record.timestamp())));
+    }
+    assertThat(ConnectTestCluster.value(records.get(0)))
+        .containsEntry("date", "2026-12-04T10:15:30.000Z");
+    assertThat(ConnectTestCluster.value(records.get(3)))
+        .containsEntry("date", "2026-12-04T10:15:30.750Z");
+  }
+
+  @Test
   void shouldReportEveryBadSettingOnItsFieldThroughTheRestApi() {
     Map<String, String> config =
         config(
@@ -188,15 +224,7 @@ class GeneratorIT {
   @Test
   void shouldResumeAfterAStopWithNoGapAndNoDuplicate() throws Exception {
     String topic = "resume";
-    cluster.connect().kafka().createTopic(topic, 2);
-    cluster
-        .connect()
-        .configureConnector(
-            topic,
-            config(
-                topic,
-                2,
-                Map.of("events.per.second", "1000", "max.events", "6000", "key.field", "user")));
+    start(topic, 2, Map.of("events.per.second", "1000", "max.events", "6000", "key.field", "user"));
     TestUtils.waitForCondition(
         () -> cluster.readAll(topic, false).size() >= 1_500, 30_000, "first events");
     cluster.connect().stopConnector(topic);

@@ -84,6 +84,25 @@ class HttpIngestIT {
   }
 
   @Test
+  void shouldWriteEventsOfEitherInputFormatInTheCourseFormatWhenAsked() throws Exception {
+    String topic = "http-course";
+    int port = startHttpConnector(topic, Map.of("event.format", "course"));
+    String courseInput =
+        "{\"name\":\"/cart\",\"user\":\"u2\",\"date\":\"2024-05-01T12:00:01.5Z\","
+            + "\"duration\":300}";
+
+    assertThat(send(port, event("one") + "\n" + courseInput, null).body())
+        .isEqualTo("{\"accepted\":2}");
+
+    assertThat(ConnectTestCluster.texts(cluster.readAll(topic, false)))
+        .containsExactly(
+            "{\"name\":\"/home\",\"user\":\"u1\",\"date\":\"2024-05-01T12:00:00.000Z\","
+                + "\"duration\":1200}",
+            "{\"name\":\"/cart\",\"user\":\"u2\",\"date\":\"2024-05-01T12:00:01.500Z\","
+                + "\"duration\":300}");
+  }
+
+  @Test
   void shouldAnswer400NamingTheLineAndWriteNothingOfABadRequest() throws Exception {
     String topic = "http-bad";
     int port = startHttpConnector(topic, Map.of());

@@ -37,6 +37,17 @@ class PageEventSourceConnectorTest {
   }
 
   @Test
+  void shouldAcceptBothEventFormatsAndRejectAnyOtherOnItsField() {
+    assertThat(errors(Map.of("event.format", "course"))).isEmpty();
+    assertThat(errors(Map.of("event.format", "PACK"))).isEmpty();
+    assertThat(errors(Map.of("event.format", "avro")))
+        .containsOnlyKeys("event.format")
+        .extractingByKey("event.format")
+        .asString()
+        .contains("PACK, COURSE");
+  }
+
+  @Test
   void shouldReportEveryBadGeneratorSettingOnItsField() {
     Map<String, String> props = new HashMap<>();
     props.put("events.per.second", "-5");

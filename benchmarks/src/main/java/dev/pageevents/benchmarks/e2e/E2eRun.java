@@ -60,7 +60,7 @@ final class E2eRun implements AutoCloseable {
     this.monitor = new LagMonitor(admin, TOPIC, groups, workerPid);
     this.source =
         new SourceControl(
-            rest, configs.sample("page-event-source-connector", "page-event-generator.json"));
+            rest, configs.sample("page-event-source-connector", "page-event-source.json"));
   }
 
   private static String connectorName(String sink) {

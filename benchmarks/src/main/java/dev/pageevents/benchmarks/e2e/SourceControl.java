@@ -27,12 +27,13 @@ final class SourceControl {
 
   /**
    * The sample config writing to {@code topic}, with the sink benchmark's page names and user count
-   * (so every store's content check applies) and a simulated clock from 2026-01-01T00:00Z, 1 ms per
-   * event (every event in one UTC day, like the sink benchmark's).
+   * (so every store's content check applies), 2 tasks (the sample has one) and a simulated clock
+   * from 2026-01-01T00:00Z, 1 ms per event (every event in one UTC day, like the sink benchmark's).
    */
   Map<String, String> config(String topic, double rate, long maxEvents) {
     Map<String, String> config = new LinkedHashMap<>(sample);
     config.put("topic", topic);
+    config.put("tasks.max", "2");
     config.put("events.per.second", Double.toString(rate));
     config.put("max.events", Long.toString(maxEvents));
     config.put(

@@ -33,7 +33,10 @@ public final class SinkConfigs {
     return config;
   }
 
-  /** A sample config {@code file} from the etc/ directory of the unpacked {@code archive}. */
+  /**
+   * A sample config {@code file} from the etc/ directory of the unpacked {@code archive}, without
+   * its {@code name} (the runs register it under their own names).
+   */
   public Map<String, String> sample(String archive, String file) throws IOException {
     try (Stream<Path> dirs = Files.list(plugins)) {
       Path path =
@@ -45,7 +48,10 @@ public final class SinkConfigs {
                   () ->
                       new IllegalStateException(
                           "No unpacked " + archive + " archive under " + plugins));
-      return JSON.readValue(path.toFile(), new TypeReference<Map<String, String>>() {});
+      Map<String, String> config =
+          JSON.readValue(path.toFile(), new TypeReference<LinkedHashMap<String, String>>() {});
+      config.remove("name");
+      return config;
     }
   }
 

@@ -7,6 +7,7 @@ import dev.pageevents.pipeline.compare.Compare;
 import dev.pageevents.pipeline.compare.Comparison;
 import dev.pageevents.pipeline.compare.ComparisonTable;
 import dev.pageevents.pipeline.compare.Store;
+import dev.pageevents.pipeline.compare.TopicTruth;
 import dev.pageevents.pipeline.live.LiveServer;
 import dev.pageevents.pipeline.live.LiveTarget;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -41,8 +43,12 @@ public final class Demo {
 
   static final String USAGE =
       """
-      demo [--events N] [--keep-running] [--connect-port 8083] [--live-port 8090] [--plugin-path DIR]
-           [--configs connect-configs/connectors] [--set <connector>.<key>=<value>]...""";
+      demo [--events N] [--format pack|course] [--keep-running] [--connect-port 8083]
+           [--live-port 8090] [--plugin-path DIR] [--configs connect-configs/connectors]
+           [--set <connector>.<key>=<value>]...""";
+
+  /** The source's {@code event.format} values: the pack's own and the course's format. */
+  static final Set<String> FORMATS = Set.of("pack", "course");
 
   private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(30);
   private static final Duration AGREE_TIMEOUT = Duration.ofSeconds(60);
@@ -87,24 +93,43 @@ public final class Demo {
       out.println(USAGE);
       return 0;
     }
+    return new Demo(options(argv), out).run();
+  }
+
+  /** The options of the command line; {@code --format} becomes the source's event.format. */
+  static Options options(String[] argv) {
     Args args =
         Args.parse(
             argv,
-            Set.of("--events", "--connect-port", "--live-port", "--plugin-path", "--configs"),
+            Set.of(
+                "--events",
+                "--format",
+                "--connect-port",
+                "--live-port",
+                "--plugin-path",
+                "--configs"),
             Set.of("--keep-running"));
     String configs = args.get("--configs");
-    Options options =
-        new Options(
-            args.number("--events", DEFAULT_EVENTS),
-            args.flag("--keep-running"),
-            (int) args.number("--connect-port", DEFAULT_CONNECT_PORT),
-            Path.of(
-                args.get(
-                    "--plugin-path", System.getProperty("plugins.dir", "pipeline/target/plugins"))),
-            configs == null ? null : Path.of(configs),
-            args.sets(),
-            (int) args.number("--live-port", LiveServer.DEFAULT_PORT));
-    return new Demo(options, out).run();
+    List<String> sets = new ArrayList<>();
+    String format = args.get("--format");
+    if (format != null) {
+      if (!FORMATS.contains(format)) {
+        throw new IllegalArgumentException(
+            "--format expects one of " + FORMATS + ", got '" + format + "'");
+      }
+      sets.add(SOURCE + ".event.format=" + format);
+    }
+    sets.addAll(args.sets());
+    return new Options(
+        args.number("--events", DEFAULT_EVENTS),
+        args.flag("--keep-running"),
+        (int) args.number("--connect-port", DEFAULT_CONNECT_PORT),
+        Path.of(
+            args.get(
+                "--plugin-path", System.getProperty("plugins.dir", "pipeline/target/plugins"))),
+        configs == null ? null : Path.of(configs),
+        sets,
+        (int) args.number("--live-port", LiveServer.DEFAULT_PORT));
   }
 
   /** Runs everything and stops what it started (unless --keep-running, then on Ctrl-C). */
@@ -136,6 +161,9 @@ public final class Demo {
       out.printf(
           "All %d sinks caught up: %,d events in %.1f s (%.0f events/s end to end)%n",
           sinks.size(), options.events(), seconds(started), options.events() / seconds(started));
+      out.printf(
+          "First event in '%s': %s%n",
+          topic, TopicTruth.firstValue(stack.bootstrapServers(), topic, Duration.ofSeconds(30)));
       Comparison comparison = compare(stack, topic, configs);
       out.println();
       out.print(ComparisonTable.render(comparison, 20));

@@ -8,10 +8,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The one-command demo at a small N, on a free REST port (never 8083, other workers use it). */
+/**
+ * The one-command demo at a small N, on a free REST port (never 8083, other workers use it), with
+ * the source writing the course format: so every sink reads {@code {name, user, date, duration}}
+ * and must match the topic exactly ({@link CompareIT} does the same with the pack's format).
+ */
 class DemoIT {
   @Test
-  void shouldRunThePipelineEndToEndAndEndWithEveryStoreEqualToTheTopic() {
+  void shouldRunThePipelineEndToEndInTheCourseFormatAndEndWithEveryStoreEqualToTheTopic() {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(new TeeStream(buffer), true, StandardCharsets.UTF_8);
 
@@ -20,6 +24,8 @@ class DemoIT {
             new String[] {
               "--events",
               "3000",
+              "--format",
+              "course",
               "--connect-port",
               Integer.toString(Ports.free()),
               "--live-port",
@@ -33,6 +39,9 @@ class DemoIT {
     assertThat(code).as(printed).isZero();
     assertThat(printed)
         .contains("Registered 6 connectors")
+        .containsPattern(
+            "First event in 'page-events': \\{\"name\":\"[^\"]+\",\"user\":\"[^\"]+\","
+                + "\"date\":\"2026-01-01T00:\\d{2}:\\d{2}\\.\\d{3}Z\",\"duration\":\\d+}")
         .contains("Live view: http://localhost:")
         .contains("All 5 stores match the topic 'page-events': 3000 events")
         .contains("Kafka (visits / ms)")

@@ -16,8 +16,8 @@ final class IngestRecord extends SourceRecord {
         null,
         factory.keySchema(),
         factory.key(event),
-        PageEvent.SCHEMA,
-        event.toStruct(),
+        factory.valueSchema(),
+        factory.value(event),
         event.timestampMs());
     this.batch = batch;
   }
