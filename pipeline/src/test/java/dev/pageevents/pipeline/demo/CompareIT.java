@@ -13,37 +13,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * compare against real servers: a Kafka broker and a Connect worker running the plugin archives,
  * the five stores filled by the real sinks from the source connector's events; then each store is
  * damaged in turn behind its sink's back, and compare must name that store and page.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CompareIT {
   private static final long EVENTS = 2_000;
 
-  private FilledStack filled;
-
-  @BeforeAll
-  void fillEveryStore() throws Exception {
-    filled = FilledStack.start(EVENTS);
-  }
-
-  @AfterAll
-  void stop() {
-    if (filled != null) {
-      filled.close();
-    }
-  }
+  @RegisterExtension static final FilledStack filled = new FilledStack(EVENTS);
 
   @Test
   @Order(1)

@@ -8,49 +8,47 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The demo's stack with all five stores filled: a Kafka broker and a Connect worker running the
  * plugin archives, the sinks registered through the REST API and caught up with the source
- * connector's events. Shared by the integration tests that then damage and compare the stores.
+ * connector's events, once per test class ({@code @RegisterExtension static}). Shared by the
+ * integration tests that then damage and compare the stores.
  */
-final class FilledStack implements AutoCloseable {
-  final DemoStack stack;
-  final Demo demo;
-  final Map<String, Map<String, String>> configs;
-  final List<String> sinks;
-  final String topic;
+final class FilledStack implements BeforeAllCallback, AfterAllCallback {
+  private final long events;
+  DemoStack stack;
+  Demo demo;
+  Map<String, Map<String, String>> configs;
+  List<String> sinks;
+  String topic;
 
-  private FilledStack(
-      DemoStack stack,
-      Demo demo,
-      Map<String, Map<String, String>> configs,
-      List<String> sinks,
-      String topic) {
-    this.stack = stack;
-    this.demo = demo;
-    this.configs = configs;
-    this.sinks = sinks;
-    this.topic = topic;
+  /** A stack that the source fills with {@code events} before the test class runs. */
+  FilledStack(long events) {
+    this.events = events;
   }
 
-  /** Starts the stack and waits until every sink has written the source's {@code events}. */
-  static FilledStack start(long events) throws Exception {
+  /** Starts the stack and waits until every sink has written the source's events. */
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
     int port = Ports.free();
     Path plugins = Path.of(System.getProperty("plugins.dir"));
-    DemoStack stack = DemoStack.start(port, plugins, System.out);
-    try {
-      Demo demo =
-          new Demo(new Demo.Options(events, false, port, plugins, null, List.of()), System.out);
-      Map<String, Map<String, String>> configs = demo.configs(stack);
-      String topic = configs.get(Demo.SOURCE).get(Demo.TOPIC_KEY);
-      Topics.create(stack.bootstrapServers(), topic, configs.get(Demo.SOURCE));
-      List<String> sinks = demo.register(stack.connectUrl(), configs);
-      demo.awaitCatchUp(stack.bootstrapServers(), topic, sinks, configs);
-      return new FilledStack(stack, demo, configs, sinks, topic);
-    } catch (Exception | Error e) {
+    stack = DemoStack.start(port, plugins, System.out);
+    demo = new Demo(new Demo.Options(events, false, port, plugins, null, List.of()), System.out);
+    configs = demo.configs(stack);
+    topic = configs.get(Demo.SOURCE).get(Demo.TOPIC_KEY);
+    Topics.create(stack.bootstrapServers(), topic, configs.get(Demo.SOURCE));
+    sinks = demo.register(stack.connectUrl(), configs);
+    awaitCatchUp();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (stack != null) {
       stack.close();
-      throw e;
     }
   }
 
@@ -80,10 +78,5 @@ final class FilledStack implements AutoCloseable {
         .filter(c -> Store.of(c).orElse(null) == store)
         .findFirst()
         .orElseThrow();
-  }
-
-  @Override
-  public void close() {
-    stack.close();
   }
 }

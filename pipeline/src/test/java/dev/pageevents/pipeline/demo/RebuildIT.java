@@ -10,10 +10,8 @@ import dev.pageevents.pipeline.compare.Store;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Rebuilding read models from the log, against real servers: the five stores filled by the real
@@ -21,24 +19,11 @@ import org.junit.jupiter.api.TestInstance;
  * prints the rebuild commands of every store, and the rebuild runs through the Connect REST API
  * only (the test touches no store). Afterwards every store must equal the topic again.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RebuildIT {
   private static final long EVENTS = 2_000;
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-  private FilledStack filled;
-
-  @BeforeAll
-  void fillEveryStore() throws Exception {
-    filled = FilledStack.start(EVENTS);
-  }
-
-  @AfterAll
-  void stop() {
-    if (filled != null) {
-      filled.close();
-    }
-  }
+  @RegisterExtension static final FilledStack filled = new FilledStack(EVENTS);
 
   @Test
   void shouldRebuildEveryDamagedStoreFromTheTopicThroughTheRestApiOnly() throws Exception {
