@@ -77,6 +77,16 @@ public final class CassandraSchema {
     failOnProblems(problems(session.getMetadata(), true));
   }
 
+  /** Empties both query tables (those that exist); the keyspace and tables stay. */
+  public void truncate(CqlSession session) {
+    Optional<KeyspaceMetadata> found = session.getMetadata().getKeyspace(keyspace);
+    for (TableShape shape : List.of(PAGE_SHAPE, USER_SHAPE)) {
+      if (found.flatMap(ks -> ks.getTable(shape.name())).isPresent()) {
+        execute(session, "TRUNCATE " + keyspace.asCql(true) + "." + shape.name());
+      }
+    }
+  }
+
   /** Fails with a message naming every missing or different table and column. */
   public void check(CqlSession session) {
     failOnProblems(problems(session.getMetadata(), true));

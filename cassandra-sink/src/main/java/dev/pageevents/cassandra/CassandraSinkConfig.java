@@ -3,6 +3,7 @@ package dev.pageevents.cassandra;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import dev.pageevents.core.config.PageEventSinkConfig;
+import dev.pageevents.core.sink.OffsetReset;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -350,7 +351,7 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
         ++order,
         Width.SHORT,
         "Rows per partition batch");
-    return withSharedGroups(def, BATCH_SIZE_DEFAULT);
+    return withOffsetReset(withSharedGroups(def, BATCH_SIZE_DEFAULT), OffsetReset.REPLAY);
   }
 
   /** Contact points with the default port filled in. */

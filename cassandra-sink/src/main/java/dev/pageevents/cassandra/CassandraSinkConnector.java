@@ -31,6 +31,15 @@ public final class CassandraSinkConnector extends PageEventSinkConnector {
     return new CassandraSinkConfig(props);
   }
 
+  /** Empties the page/day and user/day tables of the connector's keyspace. */
+  @Override
+  protected void clearReadModel(Map<String, String> props) {
+    CassandraSinkConfig config = new CassandraSinkConfig(props);
+    try (CqlSession session = CassandraSessions.open(config)) {
+      new CassandraSchema(config.keyspace()).truncate(session);
+    }
+  }
+
   @Override
   public void start(Map<String, String> props) {
     super.start(props);

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small client of the Kafka Connect REST API (JDK HttpClient + Jackson): put configs, read
- * statuses, wait until connectors run, stop and resume, validate, delete. A 409 (the cluster is
- * rebalancing) is retried for up to {@link #REBALANCE_WAIT}.
+ * A small client of the Kafka Connect REST API (JDK HttpClient + Jackson): put and patch configs,
+ * read statuses, wait until connectors run, stop, reset offsets and resume, validate, delete. A 409
+ * (the cluster is rebalancing) is retried for up to {@link #REBALANCE_WAIT}.
  */
 public final class ConnectRestClient {
   static final Duration REBALANCE_WAIT = Duration.ofSeconds(60);
@@ -104,6 +104,34 @@ public final class ConnectRestClient {
   /** {@code PUT /connectors/<name>/resume}: a stopped or paused connector runs again. */
   public void resume(String name) {
     send("PUT", "/connectors/" + encode(name) + "/resume", null, 202, 204);
+  }
+
+  /** {@code PATCH /connectors/<name>/config}: changes only the given settings, keeps the others. */
+  public void patchConfig(String name, Map<String, String> settings) {
+    send("PATCH", "/connectors/" + encode(name) + "/config", body(settings), 200);
+  }
+
+  /** Waits until the connector is STOPPED and its tasks are gone, so its offsets can change. */
+  public void awaitStopped(String name, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    ConnectorStatus status;
+    while (!(status = statusOrUnassigned(name)).stopped()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            report("Not STOPPED after " + timeout.toSeconds() + " s", List.of(status)));
+      }
+      sleep(POLL);
+    }
+  }
+
+  /**
+   * {@code DELETE /connectors/<name>/offsets} (KIP-875; the connector must be STOPPED): resets the
+   * offsets of every partition, so the sink replays the topic from its start; returns Connect's
+   * message. A sink may refuse (its message says why), or clear its store first.
+   */
+  public String resetOffsets(String name) {
+    return errorMessage(
+        send("DELETE", "/connectors/" + encode(name) + "/offsets", null, 200).body());
   }
 
   /** Throws, with the states and traces, when the connector or one of its tasks FAILED. */

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 public record ConnectorStatus(String name, String state, String trace, List<TaskStatus> tasks) {
   public static final String RUNNING = "RUNNING";
   public static final String FAILED = "FAILED";
+  public static final String STOPPED = "STOPPED";
 
   public ConnectorStatus {
     tasks = List.copyOf(tasks);
@@ -25,6 +26,11 @@ public record ConnectorStatus(String name, String state, String trace, List<Task
     return RUNNING.equals(state)
         && !tasks.isEmpty()
         && tasks.stream().allMatch(t -> RUNNING.equals(t.state()));
+  }
+
+  /** The connector is STOPPED and has no tasks left: its offsets can be changed. */
+  public boolean stopped() {
+    return STOPPED.equals(state) && tasks.isEmpty();
   }
 
   /** The connector or one of its tasks FAILED (they stay so until restarted). */

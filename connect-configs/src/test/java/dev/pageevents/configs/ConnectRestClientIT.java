@@ -3,7 +3,6 @@ package dev.pageevents.configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pageevents.stack.KafkaConnectStack;
-import dev.pageevents.stack.process.Poll;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The REST client's lifecycle calls against a real worker (the shipped source config from the
- * unpacked archive): create, stop, resume, delete and wait until it is gone.
+ * unpacked archive): create, stop, reset its offsets, patch its config, resume, delete and wait
+ * until it is gone.
  */
 class ConnectRestClientIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -32,7 +32,8 @@ class ConnectRestClientIT {
   }
 
   @Test
-  void shouldStopResumeAndDeleteAConnectorUntilTheWorkerNoLongerKnowsIt() throws Exception {
+  void shouldStopResetPatchResumeAndDeleteAConnectorUntilTheWorkerNoLongerKnowsIt()
+      throws Exception {
     ConnectRestClient rest = new ConnectRestClient(stack.connectUrl());
     String name = "page-event-source"; // the shipped config names itself
     Map<String, String> config =
@@ -45,9 +46,11 @@ class ConnectRestClientIT {
     rest.awaitRunning(List.of(name), TIMEOUT);
 
     rest.stop(name);
-    Poll.until(
-        name + " to be STOPPED", TIMEOUT, null, () -> "STOPPED".equals(rest.status(name).state()));
+    rest.awaitStopped(name, TIMEOUT);
     rest.failIfFailed(name);
+    assertThat(rest.resetOffsets(name)).contains("have been reset successfully");
+    rest.patchConfig(name, Map.of("max.events", "20"));
+    rest.awaitStopped(name, TIMEOUT); // a patched connector stays STOPPED
 
     rest.resume(name);
     rest.awaitRunning(List.of(name), TIMEOUT);

@@ -3,6 +3,8 @@ package dev.pageevents.elasticsearch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import java.io.IOException;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The index template every index of the sink is created from: an explicit, strict mapping (page as
@@ -22,6 +24,22 @@ final class ElasticsearchSchema {
   static final int PAGE_KEYWORD_IGNORE_ABOVE = 2048;
 
   private ElasticsearchSchema() {}
+
+  /**
+   * Deletes every index the pattern's wildcard matches, by name (Elasticsearch refuses wildcard
+   * deletes by default); the template stays, so the next write creates them again.
+   */
+  static void deleteIndices(ElasticsearchClient client, IndexPattern pattern) throws IOException {
+    Set<String> names =
+        client
+            .indices()
+            .get(g -> g.index(pattern.wildcard()).allowNoIndices(true).ignoreUnavailable(true))
+            .result()
+            .keySet();
+    if (!names.isEmpty()) {
+      client.indices().delete(d -> d.index(List.copyOf(names)));
+    }
+  }
 
   static void putTemplate(
       ElasticsearchClient client, String name, IndexPattern pattern, int shards, int replicas)

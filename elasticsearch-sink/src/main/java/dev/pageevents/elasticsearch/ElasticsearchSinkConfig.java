@@ -1,6 +1,7 @@
 package dev.pageevents.elasticsearch;
 
 import dev.pageevents.core.config.PageEventSinkConfig;
+import dev.pageevents.core.sink.OffsetReset;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -247,7 +248,7 @@ public final class ElasticsearchSinkConfig extends PageEventSinkConfig {
         Width.SHORT,
         "Bulk requests in flight");
     withDeletes(def, 5);
-    return withSharedGroups(def, BATCH_SIZE_DEFAULT);
+    return withOffsetReset(withSharedGroups(def, BATCH_SIZE_DEFAULT), OffsetReset.REPLAY);
   }
 
   public List<String> urls() {

@@ -5,6 +5,7 @@ import co.elastic.clients.transport.ElasticsearchTransport;
 import dev.pageevents.core.config.PageEventSinkConfig;
 import dev.pageevents.core.config.Reachability;
 import dev.pageevents.core.sink.PageEventSinkConnector;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,15 @@ public final class ElasticsearchSinkConnector extends PageEventSinkConnector {
   @Override
   public ConfigDef config() {
     return ElasticsearchSinkConfig.CONFIG_DEF;
+  }
+
+  /** Deletes every index of the connector's {@code index.pattern}. */
+  @Override
+  protected void clearReadModel(Map<String, String> props) throws IOException {
+    ElasticsearchSinkConfig config = new ElasticsearchSinkConfig(props);
+    try (ElasticsearchTransport transport = ElasticsearchClients.transport(config)) {
+      ElasticsearchSchema.deleteIndices(new ElasticsearchClient(transport), config.indexPattern());
+    }
   }
 
   /** Adds cross-field checks (credentials, truststore) and a reachability check. */

@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.model.TimeSeriesGranularity;
 import dev.pageevents.core.config.PageEventSinkConfig;
+import dev.pageevents.core.sink.OffsetReset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -181,7 +182,7 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
         3,
         Width.SHORT,
         TIMESERIES_GRANULARITY_DISPLAY);
-    return withSharedGroups(def, BATCH_SIZE_DEFAULT);
+    return withOffsetReset(withSharedGroups(def, BATCH_SIZE_DEFAULT), OffsetReset.REPLAY);
   }
 
   public ConnectionString connectionString() {

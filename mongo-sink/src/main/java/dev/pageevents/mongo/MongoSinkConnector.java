@@ -31,6 +31,21 @@ public final class MongoSinkConnector extends PageEventSinkConnector {
     return MongoSinkConfig.CONFIG_DEF;
   }
 
+  /**
+   * Deletes every document of the connector's collection; the collection keeps its indexes, shard
+   * key and time-series options.
+   */
+  @Override
+  protected void clearReadModel(Map<String, String> props) {
+    MongoSinkConfig config = new MongoSinkConfig(props);
+    try (MongoClient client = MongoWriter.createClient(config)) {
+      client
+          .getDatabase(config.database())
+          .getCollection(config.collection())
+          .deleteMany(new Document());
+    }
+  }
+
   /** Adds a reachability check: can we connect and ping the database with these settings? */
   @Override
   public Config validate(Map<String, String> connectorConfigs) {

@@ -2,6 +2,7 @@ package dev.pageevents.neo4j;
 
 import dev.pageevents.core.sink.RetryPolicy;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.neo4j.driver.Driver;
@@ -22,6 +23,7 @@ final class Neo4jSchema {
               + " FOR (p:Page) REQUIRE p.name IS UNIQUE",
           "CREATE CONSTRAINT pageevents_kafka_offset IF NOT EXISTS"
               + " FOR (o:KafkaOffset) REQUIRE (o.topic, o.partition) IS UNIQUE");
+  private static final int CLEAR_BATCH = 10_000;
   private static final RetryPolicy RETRY = new RetryPolicy(10, 100, 2_000);
 
   private Neo4jSchema() {}
@@ -30,6 +32,32 @@ final class Neo4jSchema {
     try (Session session = driver.session(SessionConfig.forDatabase(database))) {
       for (String constraint : CONSTRAINTS) {
         create(session, constraint);
+      }
+    }
+  }
+
+  /**
+   * Deletes the sink's graph: every {@code :User}, {@code :Page} and {@code :KafkaOffset} node with
+   * its relationships, in transactions of at most {@value #CLEAR_BATCH} nodes so a large graph
+   * never needs one huge transaction. The constraints stay.
+   */
+  static void clear(Driver driver, String database) {
+    try (Session session = driver.session(SessionConfig.forDatabase(database))) {
+      for (String label : List.of("User", "Page", "KafkaOffset")) {
+        long deleted;
+        do {
+          deleted =
+              session.executeWrite(
+                  tx ->
+                      tx.run(
+                              "MATCH (n:"
+                                  + label
+                                  + ") WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS n",
+                              Map.of("batch", CLEAR_BATCH))
+                          .single()
+                          .get("n")
+                          .asLong());
+        } while (deleted > 0);
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.pageevents.neo4j;
 
 import dev.pageevents.core.config.PageEventSinkConfig;
+import dev.pageevents.core.sink.OffsetReset;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -41,7 +42,8 @@ public final class Neo4jSinkConfig extends PageEventSinkConfig {
 
   public static final int BATCH_SIZE_DEFAULT = 1_000;
 
-  public static final ConfigDef CONFIG_DEF = withSharedGroups(ownGroups(), BATCH_SIZE_DEFAULT);
+  public static final ConfigDef CONFIG_DEF =
+      withOffsetReset(withSharedGroups(ownGroups(), BATCH_SIZE_DEFAULT), OffsetReset.REFUSE);
 
   public Neo4jSinkConfig(Map<?, ?> props) {
     super(CONFIG_DEF, props);

@@ -31,6 +31,15 @@ public final class Neo4jSinkConnector extends PageEventSinkConnector {
     return Neo4jSinkConfig.CONFIG_DEF;
   }
 
+  /** Deletes the sink's users, pages, their relationships and its stored offsets. */
+  @Override
+  protected void clearReadModel(Map<String, String> props) {
+    Neo4jSinkConfig config = new Neo4jSinkConfig(props);
+    try (Driver driver = Neo4jDrivers.create(config)) {
+      Neo4jSchema.clear(driver, config.database());
+    }
+  }
+
   /**
    * Adds a reachability and credentials check to the per-field validation: refused credentials are
    * reported on neo4j.password, anything else on neo4j.uri.

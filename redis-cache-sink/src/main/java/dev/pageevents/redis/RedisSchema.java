@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * What the sink sets up at start: the layout record ({@code prefix:meta}, which refuses a changed
@@ -16,6 +18,7 @@ import redis.clients.jedis.UnifiedJedis;
 final class RedisSchema {
   static final String LAYOUT_VERSION = "1";
   static final String SCRIPT = loadScript();
+  private static final int CLEAR_BATCH = 1_000;
 
   private RedisSchema() {}
 
@@ -41,6 +44,32 @@ final class RedisSchema {
     for (int group = 0; group < keys.groups(); group++) {
       loadScript(redis, keys, group);
     }
+  }
+
+  /**
+   * Deletes every key under the prefix: each group's counters, rankings, users and stored offsets
+   * (scanned per group, so on a Cluster each scan runs on the master of that group's slot), then
+   * the layout record.
+   */
+  static void clear(UnifiedJedis redis, RedisKeys keys) {
+    for (int group = 0; group < keys.groups(); group++) {
+      ScanParams match =
+          new ScanParams().match(globEscaped(keys.groupPrefix(group)) + "*").count(CLEAR_BATCH);
+      String cursor = ScanParams.SCAN_POINTER_START;
+      do {
+        ScanResult<String> page = redis.scan(cursor, match);
+        if (!page.getResult().isEmpty()) {
+          redis.unlink(page.getResult().toArray(String[]::new));
+        }
+        cursor = page.getCursor();
+      } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+    }
+    redis.unlink(keys.meta());
+  }
+
+  /** The text with Redis glob characters escaped, so a prefix matches only itself. */
+  static String globEscaped(String text) {
+    return text.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
   }
 
   /** Loads the script on the node of a group and returns its SHA-1. */

@@ -1,6 +1,7 @@
 package dev.pageevents.redis;
 
 import dev.pageevents.core.config.PageEventSinkConfig;
+import dev.pageevents.core.sink.OffsetReset;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -73,7 +74,8 @@ public final class RedisSinkConfig extends PageEventSinkConfig {
 
   public static final int BATCH_SIZE_DEFAULT = 1_000;
 
-  public static final ConfigDef CONFIG_DEF = withSharedGroups(ownGroups(), BATCH_SIZE_DEFAULT);
+  public static final ConfigDef CONFIG_DEF =
+      withOffsetReset(withSharedGroups(ownGroups(), BATCH_SIZE_DEFAULT), OffsetReset.REFUSE);
 
   public RedisSinkConfig(Map<?, ?> props) {
     super(CONFIG_DEF, props);

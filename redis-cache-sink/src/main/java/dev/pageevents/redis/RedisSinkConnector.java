@@ -30,6 +30,15 @@ public final class RedisSinkConnector extends PageEventSinkConnector {
     return RedisSinkConfig.CONFIG_DEF;
   }
 
+  /** Deletes every key under the connector's prefix, on every master of a Cluster. */
+  @Override
+  protected void clearReadModel(Map<String, String> props) {
+    RedisSinkConfig config = new RedisSinkConfig(props);
+    try (UnifiedJedis redis = RedisClients.create(config)) {
+      RedisSchema.clear(redis, config.keys());
+    }
+  }
+
   /**
    * Adds a reachability check (PING with the given credentials) to the per-field validation;
    * refused credentials are reported on redis.password, anything else on redis.hosts.

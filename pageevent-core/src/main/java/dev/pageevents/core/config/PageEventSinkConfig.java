@@ -1,12 +1,15 @@
 package dev.pageevents.core.config;
 
 import dev.pageevents.core.event.FieldMapping;
+import dev.pageevents.core.sink.OffsetReset;
 import dev.pageevents.core.sink.RetryPolicy;
 import dev.pageevents.core.sink.WritePipeline;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.CaseInsensitiveValidString;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -20,6 +23,7 @@ public class PageEventSinkConfig extends AbstractConfig {
   public static final String FIELD_MAPPING_GROUP = "Field mapping";
   public static final String WRITES_GROUP = "Writes";
   public static final String RETRIES_GROUP = "Retries";
+  public static final String OFFSETS_GROUP = "Offsets";
 
   public static final String FIELD_EVENT_ID_CONFIG = "pageevent.field.event.id";
   private static final String FIELD_EVENT_ID_DOC =
@@ -81,6 +85,19 @@ public class PageEventSinkConfig extends AbstractConfig {
           + " keep their order; within a batch the last operation per id wins. A tombstone without"
           + " a usable key is a bad record. When false, every tombstone is a bad record.";
   public static final boolean DELETE_ON_NULL_DEFAULT = false;
+
+  public static final String OFFSETS_RESET_CONFIG = "offsets.reset";
+  private static final String OFFSETS_RESET_DOC =
+      "What a change of this connector's offsets through Connect's REST API (DELETE or PATCH"
+          + " /connectors/<name>/offsets, KIP-875) does to the store. 'replay': Connect applies the"
+          + " offsets and the sink delivers from there; a document sink rewrites the same documents"
+          + " (idempotent), a sink that keeps its offsets with its aggregates (Redis, Neo4j) skips"
+          + " what it applied and resumes from its own offsets, so its store does not change."
+          + " 'rebuild': a reset of every partition (DELETE) first clears this connector's data and"
+          + " stored offsets in the store, then Connect replays the topic from its start; a PATCH"
+          + " is refused, since it would replay only part of the topic. 'refuse': every change is"
+          + " refused with a message that says to use 'rebuild'. The topic must still hold every"
+          + " event (retention) for a rebuild to be complete.";
 
   /** Set by the connector on each task's config: the task's number. */
   public static final String TASK_ID_CONFIG = "task.id";
@@ -204,6 +221,26 @@ public class PageEventSinkConfig extends AbstractConfig {
         "Delete on tombstones");
   }
 
+  /**
+   * Adds {@value #OFFSETS_RESET_CONFIG} in the "Offsets" group: {@code replay} is right for sinks
+   * whose writes are idempotent, {@code refuse} for those that keep aggregates.
+   */
+  public static ConfigDef withOffsetReset(ConfigDef def, OffsetReset defaultMode) {
+    String[] modes =
+        Arrays.stream(OffsetReset.values()).map(OffsetReset::configValue).toArray(String[]::new);
+    return def.define(
+        OFFSETS_RESET_CONFIG,
+        Type.STRING,
+        defaultMode.configValue(),
+        CaseInsensitiveValidString.in(modes),
+        Importance.MEDIUM,
+        OFFSETS_RESET_DOC,
+        OFFSETS_GROUP,
+        1,
+        Width.SHORT,
+        "On an offsets reset");
+  }
+
   private static void names(
       ConfigDef def, String name, List<String> defaults, String doc, int order) {
     def.define(
@@ -248,6 +285,11 @@ public class PageEventSinkConfig extends AbstractConfig {
         tolerateAll,
         deleteOnNull,
         getBoolean(PIPELINED_WRITES_CONFIG));
+  }
+
+  /** What a change of the connector's offsets through the REST API means for the store. */
+  public OffsetReset offsetReset() {
+    return OffsetReset.of(getString(OFFSETS_RESET_CONFIG));
   }
 
   /** The connector's name, as Connect passes it in every task's config. */

@@ -28,7 +28,13 @@ public final class Await {
    */
   public static <T> T awaitValue(String what, Callable<T> read, Predicate<T> done)
       throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    return awaitValue(what, TIMEOUT, read, done);
+  }
+
+  /** {@link #awaitValue(String, Callable, Predicate)} with a timeout of its own. */
+  public static <T> T awaitValue(String what, Duration timeout, Callable<T> read, Predicate<T> done)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     Object last = null;
     Exception error = null;
     while (System.nanoTime() < deadline) {
@@ -49,7 +55,7 @@ public final class Await {
     }
     throw new AssertionError(
         "Timed out after "
-            + TIMEOUT
+            + timeout
             + " waiting for "
             + what
             + "; last seen: "

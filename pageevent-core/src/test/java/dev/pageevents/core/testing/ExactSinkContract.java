@@ -2,16 +2,21 @@ package dev.pageevents.core.testing;
 
 import static dev.pageevents.core.testing.Await.awaitValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.pageevents.core.config.PageEventSinkConfig;
 import dev.pageevents.core.view.GroundTruth;
 import dev.pageevents.core.view.PageTotals;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
@@ -30,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public abstract class ExactSinkContract {
   private static final Logger log = LoggerFactory.getLogger(ExactSinkContract.class);
   private static final int PARTITIONS = 3;
+  private static final Duration COMMIT_WAIT = Duration.ofSeconds(30);
 
   private String name;
   private String topic;
@@ -112,18 +118,61 @@ public abstract class ExactSinkContract {
   }
 
   @Test
-  void shouldStayExactWhenTheConsumerOffsetsAreResetForAFullReplay() throws Exception {
+  void shouldCommitTheStoresOffsetsToConnectAfterAResetWithoutNewRecordsAndStayExact()
+      throws Exception {
     produce(TestEvents.json(5, 3_000, 30, 40));
+    startConnector(Map.of(PageEventSinkConfig.OFFSETS_RESET_CONFIG, "replay"));
+    awaitExact();
+    awaitCommittedToTheEnd();
+
+    connect().stopConnector(name);
+    connect().assertions().assertConnectorIsStopped(name, "connector did not stop");
+    connect().resetConnectorOffsets(name);
+    assertThat(CommittedOffsets.ofConnector(connect(), name)).isEmpty();
+    connect().resumeConnector(name);
+
+    // No record is produced here: the tasks resume from the store's offsets, and Connect must
+    // commit those, or lag monitoring and "wait until caught up" would wait forever.
+    awaitCommittedToTheEnd();
+    produce(TestEvents.json(6, 1_000, 30, 40));
+    awaitExact();
+    assertTasksRunning();
+  }
+
+  @Test
+  void shouldRefuseAnOffsetResetByDefaultAndSayHowToRebuild() throws Exception {
+    produce(TestEvents.json(10, 1_000, 30, 40));
     startConnector();
+    awaitExact();
+    awaitCommittedToTheEnd();
+
+    connect().stopConnector(name);
+    connect().assertions().assertConnectorIsStopped(name, "connector did not stop");
+    assertThatThrownBy(() -> connect().resetConnectorOffsets(name))
+        .hasMessageContaining("offsets.reset=refuse")
+        .hasMessageContaining("offsets.reset=rebuild");
+    assertThat(CommittedOffsets.ofConnector(connect(), name)).isEqualTo(endOffsets());
+    connect().resumeConnector(name);
+
+    produce(TestEvents.json(11, 500, 30, 40));
+    awaitExact();
+    assertTasksRunning();
+  }
+
+  @Test
+  void shouldRebuildTheStoreFromTheTopicOnAResetWithRebuild() throws Exception {
+    produce(TestEvents.json(12, 2_000, 30, 40));
+    startConnector(Map.of(PageEventSinkConfig.OFFSETS_RESET_CONFIG, "rebuild"));
     awaitExact();
 
     connect().stopConnector(name);
     connect().assertions().assertConnectorIsStopped(name, "connector did not stop");
     connect().resetConnectorOffsets(name);
+    assertThat(storedPages()).as("the store is cleared before the replay").isEmpty();
     connect().resumeConnector(name);
-    produce(TestEvents.json(6, 1_000, 30, 40));
 
     awaitExact();
+    awaitCommittedToTheEnd();
     assertTasksRunning();
   }
 
@@ -162,8 +211,13 @@ public abstract class ExactSinkContract {
   }
 
   private void startConnector() throws InterruptedException {
+    startConnector(Map.of());
+  }
+
+  private void startConnector(Map<String, String> settings) throws InterruptedException {
     Map<String, String> config = SinkItConfig.stringsWithDeadLetterQueue(topic, dlq);
     config.putAll(storeConfig());
+    config.putAll(settings);
     config.put("batch.size", "200");
     config.put("consumer.override.max.poll.records", "200");
     config.put("retry.backoff.ms", "200");
@@ -176,6 +230,34 @@ public abstract class ExactSinkContract {
           return true;
         },
         configured -> configured);
+  }
+
+  /**
+   * Waits until both {@code GET /connectors/<n>/offsets} and the consumer group (read with Admin)
+   * show every partition committed to the topic's end, within {@link #COMMIT_WAIT}: a few offset
+   * commit intervals (1 s) plus a task start.
+   */
+  private void awaitCommittedToTheEnd() throws Exception {
+    Map<TopicPartition, Long> ends = endOffsets();
+    long started = System.nanoTime();
+    try (Admin admin = connect().kafka().createAdminClient()) {
+      awaitValue(
+          "Connect's committed offsets of " + name + " to equal the end offsets " + ends,
+          COMMIT_WAIT,
+          () -> CommittedOffsets.ofConnector(connect(), name),
+          ends::equals);
+      assertThat(CommittedOffsets.ofGroup(admin, name)).isEqualTo(ends);
+    }
+    log.info(
+        "{}: committed offsets reached the end offsets after {} ms",
+        name,
+        (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private Map<TopicPartition, Long> endOffsets() throws Exception {
+    try (Admin admin = connect().kafka().createAdminClient()) {
+      return CommittedOffsets.endOffsets(admin, topic, PARTITIONS);
+    }
   }
 
   /** Waits until the store holds at least some records, so what follows happens mid-stream. */

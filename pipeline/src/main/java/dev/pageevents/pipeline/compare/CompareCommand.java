@@ -11,9 +11,11 @@ import java.util.Set;
 
 /**
  * {@code compare}: reads the topic and every store of a running stack (read-only) and prints the
- * side-by-side table; exit code 0 when every store matches, 1 on any mismatch.
+ * side-by-side table, and for each store that differs the commands that rebuild it from the topic;
+ * exit code 0 when every store matches, 1 on any mismatch.
  */
 public final class CompareCommand {
+  static final String DEFAULT_CONNECT_URL = "http://localhost:8083";
   static final String USAGE =
       """
       compare --bootstrap-servers host:9092 [--topic page-events]
@@ -21,7 +23,10 @@ public final class CompareCommand {
               [--mongodb URI] [--cassandra host:port,..] [--elasticsearch URL]
               [--redis redis://host:port | host:port,..] [--neo4j bolt://host:port]
               [--set <connector>.<key>=<value>]...      (any other connector setting)
-              [--rows N]                                (pages shown, default 30)""";
+              [--rows N]                                (pages shown, default 30)
+              [--connect-url http://host:8083]          (for the rebuild commands printed
+                                                         on a mismatch, default %s)"""
+          .formatted(DEFAULT_CONNECT_URL);
 
   private static final Map<String, Store> ENDPOINT_OPTIONS =
       Map.of(
@@ -65,7 +70,8 @@ public final class CompareCommand {
       return 0;
     }
     Set<String> options = new HashSet<>(ENDPOINT_OPTIONS.keySet());
-    options.addAll(Set.of("--bootstrap-servers", "--topic", "--configs", "--rows"));
+    options.addAll(
+        Set.of("--bootstrap-servers", "--topic", "--configs", "--rows", "--connect-url"));
     Args args = Args.parse(argv, options, Set.of());
     String bootstrap = args.get("--bootstrap-servers");
     if (bootstrap == null) {
@@ -77,6 +83,9 @@ public final class CompareCommand {
         Compare.open(bootstrap, args.get("--topic", "page-events"), configs, endpoints)) {
       Comparison comparison = compare.run();
       out.print(ComparisonTable.render(comparison, (int) args.number("--rows", 30)));
+      out.print(
+          Rebuild.forMismatches(
+              comparison, configs, args.get("--connect-url", DEFAULT_CONNECT_URL)));
       return comparison.matches() ? 0 : 1;
     }
   }

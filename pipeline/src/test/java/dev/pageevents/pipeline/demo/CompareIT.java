@@ -2,65 +2,38 @@ package dev.pageevents.pipeline.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pageevents.pipeline.compare.Compare;
 import dev.pageevents.pipeline.compare.CompareCommand;
 import dev.pageevents.pipeline.compare.Comparison;
 import dev.pageevents.pipeline.compare.Comparison.Mismatch;
 import dev.pageevents.pipeline.compare.ComparisonTable;
 import dev.pageevents.pipeline.compare.Store;
-import dev.pageevents.stack.process.Ports;
-import java.nio.file.Path;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * compare against real servers: a Kafka broker and a Connect worker running the plugin archives,
  * the five stores filled by the real sinks from the source connector's events; then each store is
  * damaged in turn behind its sink's back, and compare must name that store and page.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CompareIT {
   private static final long EVENTS = 2_000;
 
-  private DemoStack stack;
-  private Map<String, Map<String, String>> configs;
-  private String topic;
-
-  @BeforeAll
-  void fillEveryStore() throws Exception {
-    int port = Ports.free();
-    Path plugins = Path.of(System.getProperty("plugins.dir"));
-    stack = DemoStack.start(port, plugins, System.out);
-    Demo demo =
-        new Demo(new Demo.Options(EVENTS, false, port, plugins, null, List.of()), System.out);
-    configs = demo.configs(stack);
-    topic = configs.get(Demo.SOURCE).get(Demo.TOPIC_KEY);
-    Topics.create(stack.bootstrapServers(), topic, configs.get(Demo.SOURCE));
-    List<String> sinks = demo.register(stack.connectUrl(), configs);
-    demo.awaitCatchUp(stack.bootstrapServers(), topic, sinks, configs);
-  }
-
-  @AfterAll
-  void stop() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @RegisterExtension static final FilledStack filled = new FilledStack(EVENTS);
 
   @Test
   @Order(1)
   void shouldFindEveryStoreEqualToTheTopic() {
-    Comparison comparison = compareNow();
+    Comparison comparison = filled.compareNow();
 
     assertThat(comparison.stores())
         .containsExactly("MongoDB", "Cassandra", "Elasticsearch", "Redis", "Neo4j");
@@ -73,18 +46,14 @@ class CompareIT {
   @Test
   @Order(2)
   void shouldNameTheStoreAndPageOfDamageInjectedIntoEachStoreInTurn() throws Exception {
-    List<String> pages =
-        compareNow().rows().stream()
-            .sorted(Comparator.comparingLong((Comparison.Row r) -> r.kafka().visits()).reversed())
-            .map(Comparison.Row::page)
-            .toList();
+    List<String> pages = filled.pagesByVisits();
     List<Store> damaged = new ArrayList<>();
     for (Store store : Store.values()) {
       String page = pages.get(store.ordinal());
-      Injections.damage(store, storeConfig(store), page);
+      Injections.damage(store, filled.configOf(store), page);
       damaged.add(store);
 
-      Comparison comparison = compareNow();
+      Comparison comparison = filled.compareNow();
 
       System.out.println(ComparisonTable.summary(comparison));
       assertThat(comparison.mismatchesOf(store.title()))
@@ -96,36 +65,33 @@ class CompareIT {
           .containsOnly(damaged.stream().map(Store::title).toArray(String[]::new));
       assertThat(ComparisonTable.render(comparison, 10)).contains(store.title() + " " + page + ":");
     }
-    assertThat(command()).as("compare's exit code with every store damaged").isEqualTo(1);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThat(command(new PrintStream(out, true, StandardCharsets.UTF_8)))
+        .as("compare's exit code with every store damaged")
+        .isEqualTo(1);
+    String printed = out.toString(StandardCharsets.UTF_8);
+    System.out.print(printed);
+    for (Store store : Store.values()) {
+      assertThat(printed).contains("To rebuild " + store.title() + " from the topic (connector ");
+    }
   }
 
   /** The compare command on the bundled connector configs, each store given by its endpoint. */
-  private int command() {
-    Map<Store, String> endpoints = stack.endpoints();
+  private int command(PrintStream out) {
+    Map<Store, String> endpoints = filled.stack.endpoints();
     return CompareCommand.main(
         new String[] {
-          "--bootstrap-servers", stack.bootstrapServers(),
-          "--topic", topic,
+          "--bootstrap-servers", filled.stack.bootstrapServers(),
+          "--topic", filled.topic,
           "--mongodb", endpoints.get(Store.MONGODB),
           "--cassandra", endpoints.get(Store.CASSANDRA),
           "--elasticsearch", endpoints.get(Store.ELASTICSEARCH),
           "--redis", endpoints.get(Store.REDIS),
           "--neo4j", endpoints.get(Store.NEO4J),
-          "--set", "cassandra-sink.cassandra.local.datacenter=" + stack.cassandraDatacenter()
+          "--set",
+              "cassandra-sink.cassandra.local.datacenter=" + filled.stack.cassandraDatacenter(),
+          "--connect-url", filled.stack.connectUrl()
         },
-        System.out);
-  }
-
-  private Comparison compareNow() {
-    try (Compare compare = Compare.open(stack.bootstrapServers(), topic, configs, Map.of())) {
-      return compare.run();
-    }
-  }
-
-  private Map<String, String> storeConfig(Store store) {
-    return configs.values().stream()
-        .filter(c -> Store.of(c).orElse(null) == store)
-        .findFirst()
-        .orElseThrow();
+        out);
   }
 }

@@ -48,11 +48,4 @@ public final class AppliedOffsets {
     }
     return result;
   }
-
-  /** Where the consumer resumes: one past each applied offset. */
-  public static Map<TopicPartition, Long> resumeOffsets(Map<TopicPartition, Long> applied) {
-    Map<TopicPartition, Long> next = new HashMap<>();
-    applied.forEach((partition, offset) -> next.put(partition, offset + 1));
-    return next;
-  }
 }

@@ -36,9 +36,4 @@ class AppliedOffsetsTest {
     assertThat(AppliedOffsets.lastOffsets(List.of(record(0, 7), record(1, 3), record(0, 9))))
         .isEqualTo(Map.of(P0, 9L, P1, 3L));
   }
-
-  @Test
-  void shouldResumeOnePastTheAppliedOffset() {
-    assertThat(AppliedOffsets.resumeOffsets(Map.of(P0, 41L))).isEqualTo(Map.of(P0, 42L));
-  }
 }

@@ -58,12 +58,12 @@ class StoredOffsetSeekTest {
   }
 
   @Test
-  void shouldSeekOnePastTheStoredOffsetOfKnownPartitionsOnly() {
+  void shouldSeekToTheLastAppliedRecordOfKnownPartitionsOnlySoConnectCommitsPastIt() {
     SeekContext context = new SeekContext();
 
     StoredOffsetSeek.seek(context, partitions -> Map.of(P0, 99L), List.of(P0, P1));
 
-    assertThat(context.seeks).isEqualTo(Map.of(P0, 100L));
+    assertThat(context.seeks).isEqualTo(Map.of(P0, 99L));
   }
 
   @Test
