@@ -96,18 +96,20 @@ class PageEventConverterTest {
     assertThat(converter.convert(record(local)).timestampMs()).isEqualTo(TS);
   }
 
+  /** Confluent datagen {@code pageviews}: pageid, userid, viewtime, no duration (default 0). */
+  private static final FieldMapping DATAGEN =
+      new FieldMapping(
+          FieldMapping.DEFAULT_EVENT_ID,
+          List.of("pageid"),
+          List.of("userid"),
+          List.of("viewtime"),
+          FieldMapping.DEFAULT_DURATION,
+          0,
+          FieldMapping.DEFAULT_MAX_STRING_LENGTH,
+          FieldMapping.DEFAULT_MAX_FUTURE_MS);
+
   @Test
   void shouldAcceptDatagenPageviewsThroughFieldMapping() {
-    FieldMapping datagen =
-        new FieldMapping(
-            FieldMapping.DEFAULT_EVENT_ID,
-            List.of("pageid"),
-            List.of("userid"),
-            List.of("viewtime"),
-            FieldMapping.DEFAULT_DURATION,
-            0,
-            FieldMapping.DEFAULT_MAX_STRING_LENGTH,
-            FieldMapping.DEFAULT_MAX_FUTURE_MS);
     Schema pageviews =
         SchemaBuilder.struct()
             .name("ksql.pageviews")
@@ -119,7 +121,7 @@ class PageEventConverterTest {
         new Struct(pageviews).put("viewtime", TS).put("userid", "User_5").put("pageid", "Page_12");
 
     PageEvent event =
-        new PageEventConverter(datagen, Clock.fixed(NOW, ZoneOffset.UTC)).convert(record(value));
+        new PageEventConverter(DATAGEN, Clock.fixed(NOW, ZoneOffset.UTC)).convert(record(value));
 
     assertThat(event).isEqualTo(new PageEvent("page-events-3-42", "Page_12", "User_5", TS, 0));
   }
@@ -300,18 +302,8 @@ class PageEventConverterTest {
 
   @Test
   void shouldNameTheAcceptedNamesOfAConfiguredMapping() {
-    FieldMapping datagen =
-        new FieldMapping(
-            FieldMapping.DEFAULT_EVENT_ID,
-            List.of("pageid"),
-            List.of("userid"),
-            List.of("viewtime"),
-            FieldMapping.DEFAULT_DURATION,
-            0,
-            FieldMapping.DEFAULT_MAX_STRING_LENGTH,
-            FieldMapping.DEFAULT_MAX_FUTURE_MS);
     PageEventConverter pageviews =
-        new PageEventConverter(datagen, Clock.fixed(NOW, ZoneOffset.UTC));
+        new PageEventConverter(DATAGEN, Clock.fixed(NOW, ZoneOffset.UTC));
     assertThatThrownBy(
             () -> pageviews.convert(record("{\"pageid\":\"P\",\"viewtime\":" + TS + "}")))
         .hasMessageContaining("field 'user' is missing (accepted: userid)");
