@@ -5,6 +5,7 @@ import dev.pageevents.stack.KafkaConnectProcesses;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,15 +22,17 @@ public final class SinkBenchmark {
   static final String TOPIC = "bench-page-events";
   static final String SMALL_TOPIC = "bench-page-events-small";
 
-  /** Our connector writing inside put(), for the before/after of pipelined writes. */
-  static final String UNPIPELINED = "ours, pipelined.writes=false";
+  /**
+   * Extra one-task runs of our connector with settings changed, each a row of its own for a
+   * before/after in one run: writing inside put() ({@code bench.unpipelined}), the value read as
+   * text by StringConverter instead of JsonConverter ({@code bench.string.converter}).
+   */
+  private static final Map<String, Map<String, String>> VARIANTS = variants();
 
   private final List<PageEvent> events;
   private final List<Integer> taskCounts;
   private final SinkConfigs configs;
   private final boolean jfr;
-  private final boolean compareUnpipelined =
-      Boolean.parseBoolean(System.getProperty("bench.unpipelined", "false"));
   private final List<Row> rows = new ArrayList<>();
   private ConnectRun connect;
   private long workerPid;
@@ -99,6 +102,19 @@ public final class SinkBenchmark {
         (System.nanoTime() - started) / 1e9);
   }
 
+  private static Map<String, Map<String, String>> variants() {
+    Map<String, Map<String, String>> variants = new LinkedHashMap<>();
+    if (Boolean.getBoolean("bench.unpipelined")) {
+      variants.put("ours, pipelined.writes=false", Map.of("pipelined.writes", "false"));
+    }
+    if (Boolean.getBoolean("bench.string.converter")) {
+      variants.put(
+          "ours, StringConverter",
+          Map.of("value.converter", "org.apache.kafka.connect.storage.StringConverter"));
+    }
+    return variants;
+  }
+
   private void runSink(String sink, boolean mongoKafka) throws Exception {
     try (SinkTarget target = SinkTargets.create(sink)) {
       target.start();
@@ -109,10 +125,10 @@ public final class SinkBenchmark {
       for (int tasks : taskCounts) {
         runConnector(target, "ours", configs.ours(target, topic, tasks), tasks, measured.size());
       }
-      if (compareUnpipelined) {
-        Map<String, String> unpipelined = configs.ours(target, topic, 1);
-        unpipelined.put("pipelined.writes", "false");
-        runConnector(target, UNPIPELINED, unpipelined, 1, measured.size());
+      for (Map.Entry<String, Map<String, String>> variant : VARIANTS.entrySet()) {
+        Map<String, String> config = configs.ours(target, topic, 1);
+        config.putAll(variant.getValue());
+        runConnector(target, variant.getKey(), config, 1, measured.size());
       }
       if (mongoKafka && target instanceof MongoTarget mongo) {
         for (int tasks : taskCounts) {
