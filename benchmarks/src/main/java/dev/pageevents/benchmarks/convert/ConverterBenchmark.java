@@ -79,9 +79,6 @@ public final class ConverterBenchmark {
     System.out.printf(
         "%s: %d events per round, %d warm-up and %d measured rounds, Java %s%n",
         label, events, WARMUP_ROUNDS, rounds, System.getProperty("java.version"));
-    System.out.printf(
-        "%-40s %14s %12s %14s %12s%n",
-        "path", "total ns/ev", "total B/ev", "convert ns/ev", "convert B/ev");
     for (Path path : paths) {
       if (!selected.contains(path.id())) {
         continue;
