@@ -5,7 +5,6 @@ import dev.pageevents.stack.KafkaConnectProcesses;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,10 +23,13 @@ public final class SinkBenchmark {
 
   /**
    * Extra one-task runs of our connector with settings changed, each a row of its own for a
-   * before/after in one run: writing inside put() ({@code bench.unpipelined}), the value read as
-   * text by StringConverter instead of JsonConverter ({@code bench.string.converter}).
+   * before/after in one run: writing inside put() ({@code bench.unpipelined}), and the value
+   * converters listed in {@code bench.value.converters} in that order ({@code json}: JsonConverter
+   * schemaless, {@code string}: StringConverter; repeat or swap them to see the order's effect).
    */
-  private static final Map<String, Map<String, String>> VARIANTS = variants();
+  private static final List<Variant> VARIANTS = variants();
+
+  private record Variant(String writer, Map<String, String> settings) {}
 
   private final List<PageEvent> events;
   private final List<Integer> taskCounts;
@@ -102,15 +104,31 @@ public final class SinkBenchmark {
         (System.nanoTime() - started) / 1e9);
   }
 
-  private static Map<String, Map<String, String>> variants() {
-    Map<String, Map<String, String>> variants = new LinkedHashMap<>();
+  private static List<Variant> variants() {
+    List<Variant> variants = new ArrayList<>();
     if (Boolean.getBoolean("bench.unpipelined")) {
-      variants.put("ours, pipelined.writes=false", Map.of("pipelined.writes", "false"));
+      variants.add(
+          new Variant("ours, pipelined.writes=false", Map.of("pipelined.writes", "false")));
     }
-    if (Boolean.getBoolean("bench.string.converter")) {
-      variants.put(
-          "ours, StringConverter",
-          Map.of("value.converter", "org.apache.kafka.connect.storage.StringConverter"));
+    for (String converter : System.getProperty("bench.value.converters", "").split(",")) {
+      switch (converter.trim()) {
+        case "" -> {}
+        case "json" ->
+            variants.add(
+                new Variant(
+                    "ours, JsonConverter",
+                    Map.of(
+                        "value.converter", "org.apache.kafka.connect.json.JsonConverter",
+                        "value.converter.schemas.enable", "false")));
+        case "string" ->
+            variants.add(
+                new Variant(
+                    "ours, StringConverter",
+                    Map.of("value.converter", "org.apache.kafka.connect.storage.StringConverter")));
+        default ->
+            throw new IllegalArgumentException(
+                "bench.value.converters takes json and string, not " + converter);
+      }
     }
     return variants;
   }
@@ -125,10 +143,10 @@ public final class SinkBenchmark {
       for (int tasks : taskCounts) {
         runConnector(target, "ours", configs.ours(target, topic, tasks), tasks, measured.size());
       }
-      for (Map.Entry<String, Map<String, String>> variant : VARIANTS.entrySet()) {
+      for (Variant variant : VARIANTS) {
         Map<String, String> config = configs.ours(target, topic, 1);
-        config.putAll(variant.getValue());
-        runConnector(target, variant.getKey(), config, 1, measured.size());
+        config.putAll(variant.settings());
+        runConnector(target, variant.writer(), config, 1, measured.size());
       }
       if (mongoKafka && target instanceof MongoTarget mongo) {
         for (int tasks : taskCounts) {
