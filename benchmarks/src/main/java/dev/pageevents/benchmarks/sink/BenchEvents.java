@@ -33,7 +33,7 @@ public final class BenchEvents {
   }
 
   /** {@code count} events; the same count always gives the same events. */
-  static List<PageEvent> generate(int count) {
+  public static List<PageEvent> generate(int count) {
     Random random = new Random(42);
     List<PageEvent> events = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {

@@ -21,15 +21,20 @@ public final class SinkBenchmark {
   static final String TOPIC = "bench-page-events";
   static final String SMALL_TOPIC = "bench-page-events-small";
 
-  /** Our connector writing inside put(), for the before/after of pipelined writes. */
-  static final String UNPIPELINED = "ours, pipelined.writes=false";
+  /**
+   * Extra one-task runs of our connector with settings changed, each a row of its own for a
+   * before/after in one run: writing inside put() ({@code bench.unpipelined}), and the value
+   * converters listed in {@code bench.value.converters} in that order ({@code json}: JsonConverter
+   * schemaless, {@code string}: StringConverter; repeat or swap them to see the order's effect).
+   */
+  private static final List<Variant> VARIANTS = variants();
+
+  private record Variant(String writer, Map<String, String> settings) {}
 
   private final List<PageEvent> events;
   private final List<Integer> taskCounts;
   private final SinkConfigs configs;
   private final boolean jfr;
-  private final boolean compareUnpipelined =
-      Boolean.parseBoolean(System.getProperty("bench.unpipelined", "false"));
   private final List<Row> rows = new ArrayList<>();
   private ConnectRun connect;
   private long workerPid;
@@ -99,6 +104,35 @@ public final class SinkBenchmark {
         (System.nanoTime() - started) / 1e9);
   }
 
+  private static List<Variant> variants() {
+    List<Variant> variants = new ArrayList<>();
+    if (Boolean.getBoolean("bench.unpipelined")) {
+      variants.add(
+          new Variant("ours, pipelined.writes=false", Map.of("pipelined.writes", "false")));
+    }
+    for (String converter : System.getProperty("bench.value.converters", "").split(",")) {
+      switch (converter.trim()) {
+        case "" -> {}
+        case "json" ->
+            variants.add(
+                new Variant(
+                    "ours, JsonConverter",
+                    Map.of(
+                        "value.converter", "org.apache.kafka.connect.json.JsonConverter",
+                        "value.converter.schemas.enable", "false")));
+        case "string" ->
+            variants.add(
+                new Variant(
+                    "ours, StringConverter",
+                    Map.of("value.converter", "org.apache.kafka.connect.storage.StringConverter")));
+        default ->
+            throw new IllegalArgumentException(
+                "bench.value.converters takes json and string, not " + converter);
+      }
+    }
+    return variants;
+  }
+
   private void runSink(String sink, boolean mongoKafka) throws Exception {
     try (SinkTarget target = SinkTargets.create(sink)) {
       target.start();
@@ -109,10 +143,10 @@ public final class SinkBenchmark {
       for (int tasks : taskCounts) {
         runConnector(target, "ours", configs.ours(target, topic, tasks), tasks, measured.size());
       }
-      if (compareUnpipelined) {
-        Map<String, String> unpipelined = configs.ours(target, topic, 1);
-        unpipelined.put("pipelined.writes", "false");
-        runConnector(target, UNPIPELINED, unpipelined, 1, measured.size());
+      for (Variant variant : VARIANTS) {
+        Map<String, String> config = configs.ours(target, topic, 1);
+        config.putAll(variant.settings());
+        runConnector(target, variant.writer(), config, 1, measured.size());
       }
       if (mongoKafka && target instanceof MongoTarget mongo) {
         for (int tasks : taskCounts) {

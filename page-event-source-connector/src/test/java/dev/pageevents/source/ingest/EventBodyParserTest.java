@@ -54,7 +54,7 @@ class EventBodyParserTest {
     String body = event("1") + "\n" + event("2") + "\n{\"eventId\":\"3\",\"user\":\"u\"}\n";
     assertThatThrownBy(() -> parse(body))
         .isInstanceOf(BadInputException.class)
-        .hasMessage("line 3: field 'page' is missing (looked for page, name)")
+        .hasMessage("line 3: field 'page' is missing (accepted: page, name)")
         .extracting(e -> ((BadInputException) e).line())
         .isEqualTo(3);
   }

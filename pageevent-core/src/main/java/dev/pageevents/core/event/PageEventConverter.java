@@ -1,18 +1,13 @@
 package dev.pageevents.core.event;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
@@ -23,18 +18,19 @@ import org.apache.kafka.connect.sink.SinkRecord;
 /**
  * Turns any record value into a {@link PageEvent}: a {@link Struct} (JSON with schemas, Avro,
  * Protobuf...), a {@link Map} (schemaless JSON), or JSON text as a {@link String}, {@code byte[]}
- * or {@link ByteBuffer}. Field names come from a {@link FieldMapping}. Anything that is not a valid
- * page event raises a {@link PageEventDataException} that names the record, the field and the
- * problem.
+ * or {@link ByteBuffer} (read with a streaming parser straight into the event's fields, see {@link
+ * JsonFields}). Field names come from a {@link FieldMapping}. Anything that is not a valid page
+ * event raises a {@link PageEventDataException} that names the record, the field under the name the
+ * record used, and the problem.
  */
 public final class PageEventConverter {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final FieldMapping mapping;
+  private final CandidateNames names;
   private final Clock clock;
 
   public PageEventConverter(FieldMapping mapping, Clock clock) {
     this.mapping = mapping;
+    this.names = new CandidateNames(mapping);
     this.clock = clock;
   }
 
@@ -47,11 +43,12 @@ public final class PageEventConverter {
     return mapping;
   }
 
-  /** Converts a sink record's value; a missing event id is derived from topic/partition/offset. */
+  /**
+   * Converts a sink record's value; a missing event id is derived from topic/partition/offset. The
+   * record's description and derived id are built only when needed (an error, no event id).
+   */
   public PageEvent convert(SinkRecord record) {
-    String ref = describe(record);
-    String fallbackId = record.topic() + "-" + record.kafkaPartition() + "-" + record.kafkaOffset();
-    return convert(record.value(), ref, fallbackId);
+    return convert(record.value(), new SinkRecordOrigin(record));
   }
 
   /** How errors name a record: "topic T partition P offset O". */
@@ -71,118 +68,149 @@ public final class PageEventConverter {
    * @param fallbackId the event id to use when the value has none; must be stable across replays
    */
   public PageEvent convert(Object value, String recordRef, String fallbackId) {
-    Fields fields = fieldsOf(value, recordRef);
-    Reader reader = new Reader(fields, recordRef);
-    String eventId = reader.eventId(fallbackId);
-    String page = reader.text(mapping.page());
-    String user = reader.text(mapping.user());
+    return convert(value, new GivenOrigin(recordRef, fallbackId));
+  }
+
+  private PageEvent convert(Object value, Origin origin) {
+    Reader reader = new Reader(fieldsOf(value, origin), origin);
+    String eventId = reader.eventId();
+    String page = reader.text(EventField.PAGE);
+    String user = reader.text(EventField.USER);
     long timestampMs = reader.timestamp();
     long durationMs = reader.duration();
     return new PageEvent(eventId, page, user, timestampMs, durationMs);
   }
 
-  private static Fields fieldsOf(Object value, String ref) {
+  /** Where a value comes from: how errors name it, and the event id it gets when it has none. */
+  private interface Origin {
+    String ref();
+
+    String fallbackId();
+  }
+
+  private record SinkRecordOrigin(SinkRecord record) implements Origin {
+    @Override
+    public String ref() {
+      return describe(record);
+    }
+
+    @Override
+    public String fallbackId() {
+      return record.topic() + "-" + record.kafkaPartition() + "-" + record.kafkaOffset();
+    }
+  }
+
+  private record GivenOrigin(String ref, String fallbackId) implements Origin {}
+
+  private FieldValues fieldsOf(Object value, Origin origin) {
     if (value == null) {
-      throw new PageEventDataException(ref, null, "is null (a tombstone); expected a page event");
+      throw new PageEventDataException(
+          origin.ref(), null, "is null (a tombstone); expected a page event");
     }
     if (value instanceof Struct struct) {
-      return name -> struct.schema().field(name) == null ? null : struct.get(name);
+      return FieldValues.of(struct, names);
     }
     if (value instanceof Map<?, ?> map) {
-      return map::get;
+      return FieldValues.of(map, names);
     }
-    if (value instanceof String text) {
-      return parseJson(text.getBytes(StandardCharsets.UTF_8), ref);
-    }
-    if (value instanceof byte[] bytes) {
-      return parseJson(bytes, ref);
-    }
-    if (value instanceof ByteBuffer buffer) {
-      byte[] bytes = new byte[buffer.remaining()];
-      buffer.duplicate().get(bytes);
-      return parseJson(bytes, ref);
+    try {
+      if (value instanceof String text) {
+        return JsonFields.read(text, names);
+      }
+      if (value instanceof byte[] bytes) {
+        return JsonFields.read(bytes, 0, bytes.length, names);
+      }
+      if (value instanceof ByteBuffer buffer) {
+        return readJson(buffer);
+      }
+    } catch (IOException e) {
+      String reason = e instanceof JacksonException je ? je.getOriginalMessage() : e.getMessage();
+      throw new PageEventDataException(origin.ref(), null, "is not valid JSON: " + reason, e);
+    } catch (JsonFields.NotAnObject e) {
+      throw new PageEventDataException(
+          origin.ref(), null, "is a JSON " + e.kind() + "; expected a JSON object");
     }
     throw new PageEventDataException(
-        ref,
+        origin.ref(),
         null,
         "has unsupported type "
             + value.getClass().getName()
             + "; expected a Struct, a Map, or JSON text as String or bytes");
   }
 
-  private static Fields parseJson(byte[] bytes, String ref) {
-    Object parsed;
-    try {
-      parsed = JSON.readValue(bytes, Object.class);
-    } catch (IOException e) {
-      String reason = e instanceof JacksonException je ? je.getOriginalMessage() : e.getMessage();
-      throw new PageEventDataException(ref, null, "is not valid JSON: " + reason, e);
+  private FieldValues readJson(ByteBuffer buffer) throws IOException, JsonFields.NotAnObject {
+    if (buffer.hasArray()) {
+      return JsonFields.read(
+          buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining(), names);
     }
-    if (parsed instanceof Map<?, ?> map) {
-      return map::get;
-    }
-    throw new PageEventDataException(
-        ref, null, "is a JSON " + jsonKind(parsed) + "; expected a JSON object");
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return JsonFields.read(bytes, 0, bytes.length, names);
   }
 
-  private static String jsonKind(Object parsed) {
-    if (parsed == null) {
-      return "null";
-    }
-    if (parsed instanceof List<?>) {
-      return "array";
-    }
-    if (parsed instanceof String) {
-      return "string";
-    }
-    if (parsed instanceof Number) {
-      return "number";
-    }
-    return "boolean";
-  }
+  /**
+   * A field found in a value under one of its candidate names; {@code value} is {@link
+   * FieldValues#NULL} when the record holds the name with a null value.
+   */
+  private record Found(EventField field, String name, Object value) {}
 
-  /** Read access to the fields of a value, whatever its shape; null means absent. */
-  @FunctionalInterface
-  private interface Fields {
-    Object get(String name);
-  }
-
-  /** A field found in a value under one of its candidate names. */
-  private record Found(String name, Object value) {}
-
-  /** Reads and checks the fields of one value, naming the record in every error. */
+  /** Reads and checks the fields of one value, naming the record and the field in every error. */
   private final class Reader {
-    private final Fields fields;
-    private final String ref;
+    private final FieldValues fields;
+    private final Origin origin;
 
-    Reader(Fields fields, String ref) {
+    Reader(FieldValues fields, Origin origin) {
       this.fields = fields;
-      this.ref = ref;
+      this.origin = origin;
     }
 
-    private Found find(List<String> names) {
-      for (String name : names) {
-        Object value = fields.get(name);
-        if (value != null) {
-          return new Found(name, value);
+    /**
+     * The first candidate name holding a non-null value; else the first one present with a null
+     * value; null when the record has none of the names.
+     */
+    private Found find(EventField field) {
+      Found nullValued = null;
+      for (int slot : names.slotsOf(field)) {
+        Object value = fields.at(slot);
+        if (value == FieldValues.NULL) {
+          if (nullValued == null) {
+            nullValued = new Found(field, names.name(slot), value);
+          }
+        } else if (value != null) {
+          return new Found(field, names.name(slot), value);
         }
       }
-      return null;
+      return nullValued;
     }
 
-    private PageEventDataException missing(List<String> names) {
-      String lookedFor = names.size() == 1 ? "" : " (looked for " + String.join(", ", names) + ")";
-      return new PageEventDataException(ref, names.get(0), "is missing" + lookedFor);
-    }
-
-    private PageEventDataException wrong(Found found, String problem) {
-      return new PageEventDataException(ref, found.name(), problem);
-    }
-
-    String eventId(String fallbackId) {
-      Found found = find(mapping.eventId());
+    /** The field's value, or an error naming the name the record used or the names accepted. */
+    private Found require(EventField field) {
+      Found found = find(field);
       if (found == null) {
-        return fallbackId;
+        List<String> accepted = field.candidates(mapping);
+        String suffix =
+            accepted.equals(List.of(field.label()))
+                ? ""
+                : " (accepted: " + String.join(", ", accepted) + ")";
+        throw new PageEventDataException(origin.ref(), field.label(), "is missing" + suffix);
+      }
+      if (found.value() == FieldValues.NULL) {
+        throw wrong(found, "is null");
+      }
+      return found;
+    }
+
+    /** An error under the record's name, with the pack's name in brackets when they differ. */
+    private PageEventDataException wrong(Found found, String problem) {
+      String internal = found.field().internalName();
+      return new PageEventDataException(
+          origin.ref(), found.name(), found.name().equals(internal) ? null : internal, problem);
+    }
+
+    String eventId() {
+      Found found = find(EventField.EVENT_ID);
+      if (found == null || found.value() == FieldValues.NULL) {
+        return origin.fallbackId();
       }
       if (found.value() instanceof Number number && isWhole(number)) {
         return number.toString();
@@ -190,12 +218,8 @@ public final class PageEventConverter {
       return checkedText(found);
     }
 
-    String text(List<String> names) {
-      Found found = find(names);
-      if (found == null) {
-        throw missing(names);
-      }
-      return checkedText(found);
+    String text(EventField field) {
+      return checkedText(require(field));
     }
 
     private String checkedText(Found found) {
@@ -218,10 +242,7 @@ public final class PageEventConverter {
     }
 
     long timestamp() {
-      Found found = find(mapping.timestamp());
-      if (found == null) {
-        throw missing(mapping.timestamp());
-      }
+      Found found = require(EventField.TIMESTAMP);
       long millis = toEpochMillis(found);
       if (millis < 0) {
         throw wrong(found, "is before 1970-01-01T00:00:00Z: " + Instant.ofEpochMilli(millis));
@@ -257,7 +278,7 @@ public final class PageEventConverter {
     }
 
     private long parseTime(Found found, String text) {
-      if (text.matches("-?\\d{1,19}")) {
+      if (EventTimes.looksLikeEpochMillis(text)) {
         try {
           return Long.parseLong(text);
         } catch (NumberFormatException e) {
@@ -265,28 +286,23 @@ public final class PageEventConverter {
         }
       }
       try {
-        return OffsetDateTime.parse(text).toInstant().toEpochMilli();
-      } catch (DateTimeParseException notWithOffset) {
-        try {
-          return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toEpochMilli();
-        } catch (DateTimeParseException notLocal) {
-          throw wrong(
-              found,
-              "is not a date: '"
-                  + abbreviate(text)
-                  + "' is neither ISO-8601 (2024-05-01T12:00:00Z) nor epoch milliseconds");
-        }
+        return EventTimes.parseIso(text);
+      } catch (DateTimeParseException e) {
+        throw wrong(
+            found,
+            "is not a date: '"
+                + abbreviate(text)
+                + "' is neither ISO-8601 (2024-05-01T12:00:00Z) nor epoch milliseconds");
       }
     }
 
     long duration() {
-      Found found = find(mapping.duration());
-      if (found == null) {
-        if (mapping.defaultDurationMs() >= 0) {
-          return mapping.defaultDurationMs();
-        }
-        throw missing(mapping.duration());
+      Found found = find(EventField.DURATION);
+      if ((found == null || found.value() == FieldValues.NULL)
+          && mapping.defaultDurationMs() >= 0) {
+        return mapping.defaultDurationMs();
       }
+      found = require(EventField.DURATION);
       if (!(found.value() instanceof Number number)) {
         throw wrong(
             found,

@@ -3,12 +3,15 @@ package dev.pageevents.core.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -93,18 +96,20 @@ class PageEventConverterTest {
     assertThat(converter.convert(record(local)).timestampMs()).isEqualTo(TS);
   }
 
+  /** Confluent datagen {@code pageviews}: pageid, userid, viewtime, no duration (default 0). */
+  private static final FieldMapping DATAGEN =
+      new FieldMapping(
+          FieldMapping.DEFAULT_EVENT_ID,
+          List.of("pageid"),
+          List.of("userid"),
+          List.of("viewtime"),
+          FieldMapping.DEFAULT_DURATION,
+          0,
+          FieldMapping.DEFAULT_MAX_STRING_LENGTH,
+          FieldMapping.DEFAULT_MAX_FUTURE_MS);
+
   @Test
   void shouldAcceptDatagenPageviewsThroughFieldMapping() {
-    FieldMapping datagen =
-        new FieldMapping(
-            FieldMapping.DEFAULT_EVENT_ID,
-            List.of("pageid"),
-            List.of("userid"),
-            List.of("viewtime"),
-            FieldMapping.DEFAULT_DURATION,
-            0,
-            FieldMapping.DEFAULT_MAX_STRING_LENGTH,
-            FieldMapping.DEFAULT_MAX_FUTURE_MS);
     Schema pageviews =
         SchemaBuilder.struct()
             .name("ksql.pageviews")
@@ -116,7 +121,7 @@ class PageEventConverterTest {
         new Struct(pageviews).put("viewtime", TS).put("userid", "User_5").put("pageid", "Page_12");
 
     PageEvent event =
-        new PageEventConverter(datagen, Clock.fixed(NOW, ZoneOffset.UTC)).convert(record(value));
+        new PageEventConverter(DATAGEN, Clock.fixed(NOW, ZoneOffset.UTC)).convert(record(value));
 
     assertThat(event).isEqualTo(new PageEvent("page-events-3-42", "Page_12", "User_5", TS, 0));
   }
@@ -146,10 +151,15 @@ class PageEventConverterTest {
 
   static Stream<Arguments> badValues() {
     return Stream.of(
-        bad("missing page", without("page"), "page", "is missing (looked for page, name)"),
+        bad("missing page", without("page"), "page", "is missing (accepted: page, name)"),
         bad("missing user", without("user"), "user", "is missing"),
         bad("missing timestamp", without("timestamp"), "timestamp", "is missing"),
-        bad("missing duration", without("durationMs"), "durationMs", "is missing"),
+        bad(
+            "missing duration",
+            without("durationMs"),
+            "duration",
+            "is missing (accepted: durationMs, duration)"),
+        bad("null page", with("page", null), "page", "is null"),
         bad("page of wrong type", with("page", 17), "page", "expected a string, got a number"),
         bad("user of wrong type", with("user", List.of("a")), "user", "got an array"),
         bad("empty page", with("page", "  "), "page", "is empty"),
@@ -222,6 +232,127 @@ class PageEventConverterTest {
     value.put("page", "/p");
     assertThatThrownBy(() -> strict.convert(record(value)))
         .hasMessageContaining("field 'user' is 6 characters long; the limit is 5");
+  }
+
+  private static final String COURSE_DATE = "\"date\":\"2026-11-21T10:15:30.123Z\"";
+
+  static Stream<Arguments> courseFormatErrors() {
+    return Stream.of(
+        Arguments.of(
+            "{\"name\":\"P1\",\"user\":\"U1\"," + COURSE_DATE + ",\"duration\":null}",
+            "duration",
+            "field 'duration' (durationMs) is null"),
+        Arguments.of(
+            "{\"name\":\"P1\",\"user\":\"U1\"," + COURSE_DATE + ",\"duration\":-3}",
+            "duration",
+            "field 'duration' (durationMs) is negative: -3"),
+        Arguments.of(
+            "{\"name\":\"P1\",\"user\":\"U1\"," + COURSE_DATE + ",\"duration\":\"3s\"}",
+            "duration",
+            "field 'duration' (durationMs) has the wrong type"),
+        Arguments.of(
+            "{\"name\":\"P1\",\"user\":\"U1\"," + COURSE_DATE + "}",
+            "duration",
+            "field 'duration' is missing (accepted: durationMs, duration)"),
+        Arguments.of(
+            "{\"name\":\"P1\",\"user\":\"U1\",\"date\":\"yesterday\",\"duration\":1}",
+            "date",
+            "field 'date' (timestamp) is not a date: 'yesterday'"),
+        Arguments.of(
+            "{\"name\":\"P1\",\"user\":\"U1\",\"date\":null,\"duration\":1}",
+            "date",
+            "field 'date' (timestamp) is null"),
+        Arguments.of(
+            "{\"name\":\"\",\"user\":\"U1\"," + COURSE_DATE + ",\"duration\":1}",
+            "name",
+            "field 'name' (page) is empty"),
+        Arguments.of(
+            "{\"name\":{\"a\":1},\"user\":\"U1\"," + COURSE_DATE + ",\"duration\":1}",
+            "name",
+            "field 'name' (page) has the wrong type: expected a string, got an object"),
+        Arguments.of(
+            "{\"user\":\"U1\"," + COURSE_DATE + ",\"duration\":1}",
+            "page",
+            "field 'page' is missing (accepted: page, name)"));
+  }
+
+  @ParameterizedTest(name = "{2}")
+  @MethodSource("courseFormatErrors")
+  void shouldNameTheFieldAsTheRecordNamedIt(String json, String field, String message)
+      throws Exception {
+    for (Object value : shapesOf(json)) {
+      assertThatThrownBy(() -> converter.convert(record(value)))
+          .as("%s as %s", json, value.getClass().getSimpleName())
+          .isInstanceOfSatisfying(
+              PageEventDataException.class, e -> assertThat(e.field()).isEqualTo(field))
+          .hasMessageContaining("topic page-events partition 3 offset 42: " + message);
+    }
+  }
+
+  @Test
+  void shouldPreferANonNullCandidateOverANullOne() {
+    String json =
+        "{\"page\":null,\"name\":\"P1\",\"user\":\"U1\","
+            + COURSE_DATE
+            + ",\"durationMs\":null,\"duration\":7}";
+    PageEvent event = converter.convert(record(json));
+    assertThat(event.page()).isEqualTo("P1");
+    assertThat(event.durationMs()).isEqualTo(7);
+  }
+
+  @Test
+  void shouldNameTheAcceptedNamesOfAConfiguredMapping() {
+    PageEventConverter pageviews =
+        new PageEventConverter(DATAGEN, Clock.fixed(NOW, ZoneOffset.UTC));
+    assertThatThrownBy(
+            () -> pageviews.convert(record("{\"pageid\":\"P\",\"viewtime\":" + TS + "}")))
+        .hasMessageContaining("field 'user' is missing (accepted: userid)");
+    assertThatThrownBy(
+            () -> pageviews.convert(record("{\"pageid\":\"P\",\"userid\":\"U\",\"viewtime\":-1}")))
+        .hasMessageContaining("field 'viewtime' (timestamp) is before 1970");
+  }
+
+  /**
+   * The same JSON as text, bytes, a heap and a direct ByteBuffer, and the Map JsonConverter makes.
+   */
+  private static List<Object> shapesOf(String json) throws Exception {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length + 2);
+    direct.put((byte) ' ').put(bytes).flip().position(1);
+    return List.of(
+        json, bytes, ByteBuffer.wrap(bytes), direct, new ObjectMapper().readValue(json, Map.class));
+  }
+
+  static Stream<String> sameResultForEveryShape() {
+    return Stream.of(
+        VALID_JSON,
+        "{\"name\":\"P1\",\"user\":\"U1\"," + COURSE_DATE + ",\"duration\":1.5}",
+        "{\"page\":\"/a\",\"page\":\"/b\",\"user\":\"u\",\"timestamp\":0,\"durationMs\":1}",
+        "{\"eventId\":12,\"page\":\"/p\",\"user\":\"u\",\"timestamp\":\"1717236000000\","
+            + "\"durationMs\":1,\"x\":[{\"y\":[1,2]}],\"$set\":{\"a\":null}}",
+        "{\"eventId\":1.5,\"page\":\"/p\",\"user\":\"u\",\"timestamp\":0,\"durationMs\":1}",
+        "{\"page\":\"/p\",\"user\":[1],\"timestamp\":0,\"durationMs\":1}",
+        "{\"page\":\"/p\",\"user\":\"u\",\"timestamp\":true,\"durationMs\":1}",
+        "{\"page\":\"/p\",\"user\":\"u\",\"timestamp\":\"99999999999999999999\",\"durationMs\":1}",
+        "{\"page\":\"/p\",\"user\":\"u\",\"timestamp\":\"9223372036854775808\",\"durationMs\":1}",
+        "{\"page\":\"/p\",\"user\":\"u\",\"timestamp\":\"2026-02-30T00:00:00Z\",\"durationMs\":1}",
+        "{\"page\":\"/p\",\"user\":\"u\",\"timestamp\":0,\"durationMs\":1e300}",
+        "{\"page\":\"/p\",\"user\":\"u\",\"timestamp\":0,\"durationMs\":12345678901234567890}",
+        "{\"page\":\"/p\",\"user\":\"u\",\"timestamp\":0,\"durationMs\":false}");
+  }
+
+  @ParameterizedTest
+  @MethodSource
+  void sameResultForEveryShape(String json) throws Exception {
+    List<String> outcomes = new ArrayList<>();
+    for (Object value : shapesOf(json)) {
+      try {
+        outcomes.add(converter.convert(record(value)).toString());
+      } catch (PageEventDataException e) {
+        outcomes.add(e.getMessage());
+      }
+    }
+    assertThat(new HashSet<>(outcomes)).as(json).hasSize(1);
   }
 
   private static Arguments bad(String name, Object value, String field, String problem) {
