@@ -145,13 +145,19 @@ class ComposeConsistencyTest {
           assertThat(config.get("key.converter"))
               .as(name)
               .isEqualTo(distributed.getProperty("key.converter"));
-          assertThat(config.get("value.converter"))
-              .as(name)
-              .isEqualTo(distributed.getProperty("value.converter"));
-          assertThat(config.get("value.converter.schemas.enable"))
-              .as(name)
-              .isEqualTo(distributed.getProperty("value.converter.schemas.enable"));
-          if (!name.equals("page-event-source")) {
+          if (name.equals("page-event-source")) {
+            assertThat(config.get("value.converter"))
+                .as(name)
+                .isEqualTo(distributed.getProperty("value.converter"));
+            assertThat(config.get("value.converter.schemas.enable"))
+                .as(name)
+                .isEqualTo(distributed.getProperty("value.converter.schemas.enable"));
+          } else {
+            // The sinks read the JSON text themselves (cheaper than JsonConverter's tree, and a
+            // malformed value is reported by the sink with the record and field named).
+            assertThat(config.get("value.converter"))
+                .as(name)
+                .isEqualTo("org.apache.kafka.connect.storage.StringConverter");
             assertThat(config.get("topics")).as(name).isEqualTo(source.get("topic"));
             assertThat(config.get("errors.deadletterqueue.topic.replication.factor"))
                 .isEqualTo("1");

@@ -52,8 +52,9 @@ class ConnectorConfigsTest {
                     .containsEntry("errors.deadletterqueue.context.headers.enable", "true")
                     .containsEntry(
                         "key.converter", "org.apache.kafka.connect.storage.StringConverter")
-                    .containsEntry("value.converter", "org.apache.kafka.connect.json.JsonConverter")
-                    .containsEntry("value.converter.schemas.enable", "false"));
+                    .containsEntry(
+                        "value.converter", "org.apache.kafka.connect.storage.StringConverter")
+                    .doesNotContainKey("value.converter.schemas.enable"));
   }
 
   @Test
