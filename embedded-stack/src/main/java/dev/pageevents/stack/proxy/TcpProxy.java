@@ -121,6 +121,11 @@ public final class TcpProxy implements ProxyControl, AutoCloseable {
     }
   }
 
+  /** Connections accepted and forwarded since the start (for checking that a client used it). */
+  public int acceptedConnections() {
+    return accepted.get();
+  }
+
   /** Connections open through the proxy now. */
   public int openConnections() {
     return connections.size();
