@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * embedded server with the same records, in one run; and the MongoDB sink against mongo-kafka.
  * Prints a table and writes it into docs/benchmarks.md. Settings are system properties (see the
  * benchmarks README): bench.events, bench.events.SINK, bench.sinks, bench.sink.tasks,
- * bench.mongo.kafka, bench.jfr.
+ * bench.mongo.kafka, bench.jfr; with bench.proxy.delays only pipelined vs inline writes through a
+ * delaying proxy run ({@link ProxiedComparison}).
  */
 public final class SinkBenchmark {
   static final String TOPIC = "bench-page-events";
@@ -32,6 +33,7 @@ public final class SinkBenchmark {
       Boolean.parseBoolean(System.getProperty("bench.unpipelined", "false"));
   private final List<Row> rows = new ArrayList<>();
   private ConnectRun connect;
+  private ProxiedComparison proxied;
   private long workerPid;
   private WorkerProfiler profiler;
   private int runs;
@@ -56,6 +58,7 @@ public final class SinkBenchmark {
     boolean mongoKafka = Boolean.parseBoolean(System.getProperty("bench.mongo.kafka", "true"));
     boolean jfr = Boolean.parseBoolean(System.getProperty("bench.jfr", "false"));
     Path plugins = Path.of(System.getProperty("bench.plugins", "target/plugins"));
+    List<Long> proxyDelays = ProxiedComparison.delaysFromProperty();
     String workerHeap = System.getProperty("bench.worker.heap", "1g");
 
     long started = System.nanoTime();
@@ -78,10 +81,17 @@ public final class SinkBenchmark {
       bench.workerPid = kafka.worker().pid();
       bench.connect = new ConnectRun(kafka.connectUrl(), kafka.bootstrapServers(), bench.workerPid);
       bench.profiler = new WorkerProfiler(kafka.worker().pid(), plugins.resolveSibling("jfr"));
-      for (String sink : sinks) {
-        bench.runSink(sink.trim(), mongoKafka);
+      if (!proxyDelays.isEmpty()) {
+        bench.proxied = new ProxiedComparison(proxyDelays, bench.configs, bench.connect);
       }
-      if (mongoKafka && sinks.contains("mongo")) {
+      for (String sink : sinks) {
+        if (bench.proxied != null) {
+          bench.runThroughProxy(sink.trim());
+        } else {
+          bench.runSink(sink.trim(), mongoKafka);
+        }
+      }
+      if (bench.proxied == null && mongoKafka && sinks.contains("mongo")) {
         bench.runMongoH2(events.subList(0, small));
       }
     } finally {
@@ -90,13 +100,28 @@ public final class SinkBenchmark {
       }
       kafka.close();
     }
+    Path docs = Path.of(System.getProperty("bench.docs", "docs/benchmarks.md"));
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (bench.proxied != null) {
+      String table = ProxiedReport.table(bench.proxied.runs());
+      System.out.println(table);
+      ProxiedReport.write(docs, table, count, seconds);
+      return;
+    }
     String report = Report.table(bench.rows);
     System.out.println(report);
-    Report.write(
-        Path.of(System.getProperty("bench.docs", "docs/benchmarks.md")),
-        report,
-        count,
-        (System.nanoTime() - started) / 1e9);
+    Report.write(docs, report, count, seconds);
+  }
+
+  /** Warm-up, then only the pipelined-vs-inline runs through a delaying proxy. */
+  private void runThroughProxy(String sink) throws Exception {
+    try (SinkTarget target = SinkTargets.create(sink)) {
+      target.start();
+      System.out.println("== " + sink + " through a TCP proxy: " + target.server());
+      warmUp(target, false);
+      int measured = eventsFor(sink);
+      proxied.run(target, topicFor(measured), measured);
+    }
   }
 
   private void runSink(String sink, boolean mongoKafka) throws Exception {
