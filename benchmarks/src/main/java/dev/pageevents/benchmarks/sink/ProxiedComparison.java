@@ -77,7 +77,7 @@ final class ProxiedComparison {
     String name = "bench-proxy-" + target.name() + "-" + (++count);
     ConnectRun.Result result = connect.run(name, config, config.get("topics"));
     long written = target.written();
-    String note = written == expected ? "" : "store holds " + written + " of " + expected;
+    String note = Row.storeNote(written, expected);
     Run run =
         new Run(
             target.name(),

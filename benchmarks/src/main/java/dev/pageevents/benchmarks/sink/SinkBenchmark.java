@@ -274,7 +274,7 @@ public final class SinkBenchmark {
       long rss,
       CpuMeter.Usage cpu,
       long written) {
-    String note = written == expected ? "" : "store holds " + written + " of " + expected;
+    String note = Row.storeNote(written, expected);
     Row row =
         new Row(
             target.name(),
