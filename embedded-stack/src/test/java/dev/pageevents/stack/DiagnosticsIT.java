@@ -6,8 +6,13 @@ import dev.pageevents.stack.process.Workspace;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
-/** The diagnosis switches on real servers: a kept Redis directory, a worker's raised log level. */
+/**
+ * The diagnosis switches on real servers: a kept Redis directory, a worker's raised log level.
+ * Isolated: the switches are JVM-wide system properties, which must not reach concurrent classes.
+ */
+@Isolated
 class DiagnosticsIT {
 
   @Test
