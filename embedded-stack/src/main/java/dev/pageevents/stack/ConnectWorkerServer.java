@@ -124,5 +124,6 @@ public final class ConnectWorkerServer extends ForkedServer {
         process,
         // /health answers 200 only once the herder has started (internal topics exist)
         () -> Http.status(endpoint() + "/health") == 200);
+    Diagnostics.raiseWorkerLogLevels(endpoint());
   }
 }

@@ -121,7 +121,7 @@ abstract class ForkedServer implements StoreServer {
   @Override
   public synchronized void close() {
     kill();
-    Workspace.deleteTree(dir);
+    Diagnostics.discard(name, dir);
     prepared = false;
   }
 

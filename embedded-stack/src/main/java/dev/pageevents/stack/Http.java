@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Tiny HTTP GET for readiness checks. */
+/** Tiny HTTP client: GET for readiness checks, PUT of a JSON body for the workers' loggers. */
 final class Http {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -16,9 +16,22 @@ final class Http {
 
   /** The status of GET {@code url}, or -1 when nothing answers. */
   static int status(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build());
+  }
+
+  /** The status of PUT {@code url} with a JSON {@code body}, or -1 when nothing answers. */
+  static int put(String url, String json) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(5))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    return send(request);
+  }
+
+  private static int send(HttpRequest request) {
     try {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
       return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       return -1;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.connect.runtime.WorkerConfig;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.apache.kafka.connect.util.clusters.WorkerHandle;
 
 /**
  * Kafka brokers + Connect workers in this JVM ({@link EmbeddedConnectCluster}), or the external
@@ -53,6 +54,7 @@ public final class KafkaConnectStack implements AutoCloseable {
             .build();
     candidate.start();
     cluster = candidate;
+    candidate.workers().forEach(worker -> Diagnostics.raiseWorkerLogLevels(withoutSlash(worker)));
     StackLog.started(
         "kafka+connect (" + builder.brokers + " brokers, " + builder.workers + " workers)",
         connectUrl(),
@@ -84,7 +86,11 @@ public final class KafkaConnectStack implements AutoCloseable {
     if (external()) {
       return Env.require(CONNECT_ENV, "set it together with " + BOOTSTRAP_ENV);
     }
-    String url = running().workers().iterator().next().url().toString();
+    return withoutSlash(running().workers().iterator().next());
+  }
+
+  private static String withoutSlash(WorkerHandle worker) {
+    String url = worker.url().toString();
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 

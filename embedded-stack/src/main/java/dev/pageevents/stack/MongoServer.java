@@ -156,7 +156,7 @@ public final class MongoServer implements StoreServer {
       container.stop();
     } else if (kind == Kind.STAND_IN) {
       kill();
-      Workspace.deleteTree(dir);
+      Diagnostics.discard("mongo stand-in", dir);
     }
   }
 

@@ -10,6 +10,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.stack.CassandraServer;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 /**
  * Cassandra 5.0.9 (one embedded node): each event is a row in the by-page and the by-user table;
@@ -65,12 +65,19 @@ public final class CassandraTarget implements SinkTarget {
   }
 
   @Override
-  public Map<String, String> connection() {
+  public InetSocketAddress address() {
+    return server.contactPoints().get(0);
+  }
+
+  /**
+   * The one node at {@code address}: the driver keeps the contact point's address for the node it
+   * reached, so every connection of its pool goes there (through the proxy when it is one).
+   */
+  @Override
+  public Map<String, String> connection(InetSocketAddress address) {
     return Map.of(
         "cassandra.contact.points",
-        server.contactPoints().stream()
-            .map(a -> a.getHostString() + ":" + a.getPort())
-            .collect(Collectors.joining(",")),
+        SinkTarget.hostPort(address),
         "cassandra.local.datacenter",
         server.localDatacenter(),
         "cassandra.keyspace",

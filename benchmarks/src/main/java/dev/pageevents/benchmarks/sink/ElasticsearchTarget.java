@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.event.PageEventJson;
 import dev.pageevents.stack.ElasticsearchServer;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +58,13 @@ public final class ElasticsearchTarget implements SinkTarget {
   }
 
   @Override
-  public Map<String, String> connection() {
-    return Map.of("connection.urls", server.endpoint());
+  public InetSocketAddress address() {
+    return SinkTarget.addressOf(server.endpoint());
+  }
+
+  @Override
+  public Map<String, String> connection(InetSocketAddress address) {
+    return Map.of("connection.urls", "http://" + SinkTarget.hostPort(address));
   }
 
   @Override

@@ -18,6 +18,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.stack.process.Ports;
 import dev.pageevents.stack.process.Workspace;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -78,10 +79,15 @@ public final class MongoTarget implements SinkTarget {
   }
 
   @Override
-  public Map<String, String> connection() {
+  public InetSocketAddress address() {
+    return new InetSocketAddress("127.0.0.1", port);
+  }
+
+  @Override
+  public Map<String, String> connection(InetSocketAddress address) {
     return Map.of(
         "connection.uri",
-        uri(),
+        "mongodb://" + SinkTarget.hostPort(address),
         "database",
         DATABASE,
         "collection",

@@ -2,6 +2,7 @@ package dev.pageevents.benchmarks.sink;
 
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.stack.Neo4jServer;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +72,14 @@ public final class Neo4jTarget implements SinkTarget {
   }
 
   @Override
-  public Map<String, String> connection() {
-    return Map.of("neo4j.uri", server.endpoint(), "neo4j.password", "unused");
+  public InetSocketAddress address() {
+    return SinkTarget.addressOf(server.endpoint());
+  }
+
+  @Override
+  public Map<String, String> connection(InetSocketAddress address) {
+    return Map.of(
+        "neo4j.uri", "bolt://" + SinkTarget.hostPort(address), "neo4j.password", "unused");
   }
 
   /** Deletes relationships, then nodes (offset nodes too), in bounded transactions. */

@@ -3,6 +3,7 @@ package dev.pageevents.benchmarks.sink;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.redis.RedisKeys;
 import dev.pageevents.stack.RedisServer;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import redis.clients.jedis.Jedis;
@@ -46,8 +47,13 @@ public final class RedisTarget implements SinkTarget {
   }
 
   @Override
-  public Map<String, String> connection() {
-    return Map.of("redis.hosts", "127.0.0.1:" + server.port());
+  public InetSocketAddress address() {
+    return new InetSocketAddress("127.0.0.1", server.port());
+  }
+
+  @Override
+  public Map<String, String> connection(InetSocketAddress address) {
+    return Map.of("redis.hosts", SinkTarget.hostPort(address));
   }
 
   @Override

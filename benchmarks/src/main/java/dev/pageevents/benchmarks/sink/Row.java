@@ -20,6 +20,11 @@ record Row(
 
   static final String NATIVE = "native client";
 
+  /** Empty when the store holds every expected event, else what it holds: the row's note. */
+  static String storeNote(long written, long expected) {
+    return written == expected ? "" : "store holds " + written + " of " + expected;
+  }
+
   double rate() {
     return events / seconds;
   }

@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * embedded server with the same records, in one run; and the MongoDB sink against mongo-kafka.
  * Prints a table and writes it into docs/benchmarks.md. Settings are system properties (see the
  * benchmarks README): bench.events, bench.events.SINK, bench.sinks, bench.sink.tasks,
- * bench.mongo.kafka, bench.jfr.
+ * bench.mongo.kafka, bench.jfr; with bench.proxy.delays only pipelined vs inline writes through a
+ * delaying proxy run ({@link ProxiedComparison}).
  */
 public final class SinkBenchmark {
   static final String TOPIC = "bench-page-events";
@@ -37,6 +38,7 @@ public final class SinkBenchmark {
   private final boolean jfr;
   private final List<Row> rows = new ArrayList<>();
   private ConnectRun connect;
+  private ProxiedComparison proxied;
   private long workerPid;
   private WorkerProfiler profiler;
   private int runs;
@@ -61,6 +63,7 @@ public final class SinkBenchmark {
     boolean mongoKafka = Boolean.parseBoolean(System.getProperty("bench.mongo.kafka", "true"));
     boolean jfr = Boolean.parseBoolean(System.getProperty("bench.jfr", "false"));
     Path plugins = Path.of(System.getProperty("bench.plugins", "target/plugins"));
+    List<Long> proxyDelays = ProxiedComparison.delaysFromProperty();
     String workerHeap = System.getProperty("bench.worker.heap", "1g");
 
     long started = System.nanoTime();
@@ -75,7 +78,7 @@ public final class SinkBenchmark {
       BenchEvents.fill(kafka.bootstrapServers(), SMALL_TOPIC, events.subList(0, small));
       Set<Integer> otherCounts = new TreeSet<>();
       sinks.forEach(sink -> otherCounts.add(bench.eventsFor(sink.trim())));
-      otherCounts.removeAll(Set.of(count, small));
+      otherCounts.removeAll(List.of(count, small)); // Set.of fails when they are equal
       for (int other : otherCounts) {
         BenchEvents.fill(kafka.bootstrapServers(), bench.topicFor(other), events.subList(0, other));
       }
@@ -83,10 +86,17 @@ public final class SinkBenchmark {
       bench.workerPid = kafka.worker().pid();
       bench.connect = new ConnectRun(kafka.connectUrl(), kafka.bootstrapServers(), bench.workerPid);
       bench.profiler = new WorkerProfiler(kafka.worker().pid(), plugins.resolveSibling("jfr"));
-      for (String sink : sinks) {
-        bench.runSink(sink.trim(), mongoKafka);
+      if (!proxyDelays.isEmpty()) {
+        bench.proxied = new ProxiedComparison(proxyDelays, bench.configs, bench.connect);
       }
-      if (mongoKafka && sinks.contains("mongo")) {
+      for (String sink : sinks) {
+        if (bench.proxied != null) {
+          bench.runThroughProxy(sink.trim());
+        } else {
+          bench.runSink(sink.trim(), mongoKafka);
+        }
+      }
+      if (bench.proxied == null && mongoKafka && sinks.contains("mongo")) {
         bench.runMongoH2(events.subList(0, small));
       }
     } finally {
@@ -95,13 +105,28 @@ public final class SinkBenchmark {
       }
       kafka.close();
     }
+    Path docs = Path.of(System.getProperty("bench.docs", "docs/benchmarks.md"));
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (bench.proxied != null) {
+      String table = ProxiedReport.table(bench.proxied.runs());
+      System.out.println(table);
+      ProxiedReport.write(docs, table, count, seconds);
+      return;
+    }
     String report = Report.table(bench.rows);
     System.out.println(report);
-    Report.write(
-        Path.of(System.getProperty("bench.docs", "docs/benchmarks.md")),
-        report,
-        count,
-        (System.nanoTime() - started) / 1e9);
+    Report.write(docs, report, count, seconds);
+  }
+
+  /** Warm-up, then only the pipelined-vs-inline runs through a delaying proxy. */
+  private void runThroughProxy(String sink) throws Exception {
+    try (SinkTarget target = SinkTargets.create(sink)) {
+      target.start();
+      System.out.println("== " + sink + " through a TCP proxy: " + target.server());
+      warmUp(target, false);
+      int measured = eventsFor(sink);
+      proxied.run(target, topicFor(measured), measured);
+    }
   }
 
   private static List<Variant> variants() {
@@ -283,7 +308,7 @@ public final class SinkBenchmark {
       long rss,
       CpuMeter.Usage cpu,
       long written) {
-    String note = written == expected ? "" : "store holds " + written + " of " + expected;
+    String note = Row.storeNote(written, expected);
     Row row =
         new Row(
             target.name(),

@@ -3,6 +3,7 @@ package dev.pageevents.benchmarks.sink;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,10 +25,16 @@ public final class SinkConfigs {
   }
 
   public Map<String, String> ours(SinkTarget target, String topic, int tasks) throws IOException {
+    return ours(target, topic, tasks, target.address());
+  }
+
+  /** Our sink's config connecting to {@code address}: the store's, or a proxy's in front of it. */
+  public Map<String, String> ours(
+      SinkTarget target, String topic, int tasks, InetSocketAddress address) throws IOException {
     Map<String, String> config =
         new LinkedHashMap<>(sample(target.archive(), target.sampleConfig()));
     config.keySet().removeIf(key -> key.startsWith("errors.deadletterqueue"));
-    config.putAll(target.connection());
+    config.putAll(target.connection(address));
     config.put("topics", topic);
     config.put("tasks.max", Integer.toString(tasks));
     return config;

@@ -1,6 +1,8 @@
 package dev.pageevents.benchmarks.sink;
 
 import dev.pageevents.core.event.PageEvent;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +20,25 @@ public interface SinkTarget extends AutoCloseable {
   /** Starts the server (or its stand-in) and connects the native client. */
   void start() throws Exception;
 
-  /** Overrides on the sample config: where the server is, which keyspace/index/database. */
-  Map<String, String> connection();
+  /** Where the store's clients connect (a proxy can stand in front of it). */
+  InetSocketAddress address();
+
+  /**
+   * Overrides on the sample config: the sink connects to {@code address} (the store's own or a
+   * proxy's), which keyspace/index/database.
+   */
+  Map<String, String> connection(InetSocketAddress address);
+
+  /** Host and port of a URI such as "bolt://127.0.0.1:7687". */
+  static InetSocketAddress addressOf(String uri) {
+    URI parsed = URI.create(uri);
+    return new InetSocketAddress(parsed.getHost(), parsed.getPort());
+  }
+
+  /** "host:port" of an address. */
+  static String hostPort(InetSocketAddress address) {
+    return address.getHostString() + ":" + address.getPort();
+  }
 
   /** Empties the store (data and stored offsets), keeping schema the sink created. */
   void reset() throws Exception;
