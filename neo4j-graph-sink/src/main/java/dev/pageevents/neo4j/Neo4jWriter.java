@@ -85,18 +85,29 @@ final class Neo4jWriter implements StoreWriter, OffsetStore {
       RETURN o.topic AS topic, o.partition AS partition, o.offset AS offset""";
 
   private final Driver driver;
+  private final String database;
   private final SessionConfig session;
   private final boolean next;
+  private boolean schemaReady;
 
   Neo4jWriter(Driver driver, String database, boolean next) {
     this.driver = driver;
+    this.database = database;
     this.session = SessionConfig.forDatabase(database);
     this.next = next;
-    Neo4jSchema.ensure(driver, database);
   }
 
+  /**
+   * Creates the constraints before the first batch rather than at task start: a task that starts
+   * while Neo4j is down then retries like any write (transient error, backoff, redelivery) instead
+   * of failing for good.
+   */
   @Override
   public void write(List<PageEventRecord> batch) {
+    if (!schemaReady) {
+      Neo4jSchema.ensure(driver, database);
+      schemaReady = true;
+    }
     Map<TopicPartition, Long> last = AppliedOffsets.lastOffsets(batch);
     try (Session s = driver.session(session);
         Transaction tx = s.beginTransaction()) {
