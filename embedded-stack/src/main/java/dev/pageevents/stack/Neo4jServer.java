@@ -47,8 +47,10 @@ public final class Neo4jServer extends ForkedServer {
   }
 
   /**
-   * Sets the JVM heap and the page cache (Neo4j sizes such as "512m", "1g") before the first start;
-   * the defaults (512m, 64m) fit tests, the benchmarks can raise them.
+   * Sets the JVM heap and the page cache (Neo4j sizes such as "512m", "1g") before the first start.
+   * The page cache should hold the store: 88 bytes per event measured for 10,000 users and 500 zipf
+   * pages (167 MB at 2,000,000 events, docs/benchmarks.md), plus half again. The defaults (512m,
+   * 64m) hold about 500,000 such events: the tests and the demo's 100,000; the benchmarks use 256m.
    */
   public Neo4jServer memory(String heap, String pageCache) {
     this.heap = heap;
