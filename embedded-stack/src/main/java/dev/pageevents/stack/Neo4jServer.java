@@ -4,13 +4,18 @@ import dev.pageevents.stack.process.ForkedProcess;
 import dev.pageevents.stack.process.JavaCommand;
 import dev.pageevents.stack.process.Poll;
 import dev.pageevents.stack.process.Ports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Neo4j 5.26 Community in its own JVM ({@code CommunityEntryPoint}), Bolt without auth, keeping its
- * Lucene and Netty out of the test JVM.
+ * Lucene and Netty out of the test JVM. Unlike the other servers it runs with the full (C2) JIT:
+ * with C1 only, Cypher's runtime wrote half as many events per second (docs/benchmarks.md).
  */
 public final class Neo4jServer extends ForkedServer {
   private static final String HOST = "127.0.0.1";
@@ -42,13 +47,36 @@ public final class Neo4jServer extends ForkedServer {
   }
 
   /**
-   * Sets the JVM heap and the page cache (Neo4j sizes such as "512m", "1g") before the first start;
-   * the defaults (512m, 64m) fit tests, the benchmarks can raise them.
+   * Sets the JVM heap and the page cache (Neo4j sizes such as "512m", "1g") before the first start.
+   * The page cache should hold the store: 88 bytes per event measured for 10,000 users and 500 zipf
+   * pages (167 MB at 2,000,000 events, docs/benchmarks.md), plus half again. The defaults (512m,
+   * 64m) hold about 500,000 such events: the tests and the demo's 100,000; the benchmarks use 256m.
    */
   public Neo4jServer memory(String heap, String pageCache) {
     this.heap = heap;
     this.pageCache = pageCache;
     return this;
+  }
+
+  /**
+   * Bytes of the database's store files (nodes, relationships, properties, indexes; not the
+   * transaction logs): what the page cache must hold for every read to stay in memory.
+   */
+  public long storeBytes() {
+    Path store = dir.resolve("data/databases/neo4j");
+    try (Stream<Path> files = Files.walk(store)) {
+      return files.filter(Files::isRegularFile).mapToLong(Neo4jServer::size).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot measure " + store, e);
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0; // removed while walking (a rotated or checkpointed file)
+    }
   }
 
   @Override
@@ -90,7 +118,6 @@ public final class Neo4jServer extends ForkedServer {
             "-Xms128m",
             "-Xmx" + heap,
             "-XX:+UseG1GC",
-            "-XX:TieredStopAtLevel=1",
             "-Dio.netty.tryReflectionSetAccessible=true",
             "--add-opens=java.base/java.nio=ALL-UNNAMED",
             "--add-opens=java.base/java.io=ALL-UNNAMED",

@@ -11,9 +11,9 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.exceptions.TransientException;
 
 /**
- * The uniqueness constraints created at start: they make {@code MERGE} safe between concurrent
- * tasks and back the lookups of every batch with an index. Tasks starting together may deadlock on
- * the schema lock; that transient error is retried with backoff.
+ * The uniqueness constraints, created before the first batch: they make {@code MERGE} safe between
+ * concurrent tasks and back the lookups of every batch with an index. Tasks starting together may
+ * deadlock on the schema lock; that transient error is retried with backoff.
  */
 final class Neo4jSchema {
   static final List<String> CONSTRAINTS =

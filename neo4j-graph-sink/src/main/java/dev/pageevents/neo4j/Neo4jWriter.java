@@ -23,34 +23,45 @@ import org.neo4j.driver.exceptions.RetryableException;
 import org.neo4j.driver.exceptions.SecurityException;
 
 /**
- * Writes each batch in one transaction: lock and read the partitions' {@code :KafkaOffset} nodes,
- * merge the visits of the records above the stored offsets, store the new offsets, commit. A
- * retried or replayed batch finds its offsets already stored and adds nothing.
+ * Writes each batch in one transaction: lock the partitions' {@code :KafkaOffset} nodes, read the
+ * applied offsets and store the batch's, merge the visits of the records above the applied offsets,
+ * commit. A retried or replayed batch finds its offsets already stored and adds nothing.
  */
 final class Neo4jWriter implements StoreWriter, OffsetStore {
-  static final String LOCK_OFFSETS =
+  /**
+   * Locks each partition's offset node (the {@code lockedAt} write holds it until commit), then
+   * reads the offset applied before this batch and stores the batch's last one, in one round trip:
+   * the whole transaction commits or none of it does.
+   */
+  static final String CLAIM_OFFSETS =
       """
       UNWIND $partitions AS p
       MERGE (o:KafkaOffset {topic: p.topic, partition: p.partition})
         ON CREATE SET o.offset = -1
       SET o.lockedAt = datetime()
-      RETURN o.topic AS topic, o.partition AS partition, o.offset AS offset""";
+      WITH o, p, o.offset AS applied
+      SET o.offset = CASE WHEN p.offset > applied THEN p.offset ELSE applied END
+      RETURN o.topic AS topic, o.partition AS partition, applied AS offset""";
 
+  /**
+   * One row per (user, page): {@code ON CREATE}/{@code ON MATCH} rather than a {@code SET} after
+   * the {@code MERGE}, which made the planner add two {@code Eager} barriers and a projection per
+   * row (docs/benchmarks.md, "Neo4j: where the time went").
+   */
   static final String MERGE_VISITS =
       """
       UNWIND $rows AS row
+      WITH row, datetime({epochMillis: row.firstAt}) AS firstAt,
+        datetime({epochMillis: row.lastAt}) AS lastAt
       MERGE (u:User {id: row.user})
       MERGE (p:Page {name: row.page})
       MERGE (u)-[v:VISITED]->(p)
-        ON CREATE SET v.count = 0, v.totalDurationMs = 0,
-          v.firstAt = datetime({epochMillis: row.firstAt}),
-          v.lastAt = datetime({epochMillis: row.lastAt})
-      WITH v, row, datetime({epochMillis: row.firstAt}) AS firstAt,
-        datetime({epochMillis: row.lastAt}) AS lastAt
-      SET v.count = v.count + row.count,
-        v.totalDurationMs = v.totalDurationMs + row.durationMs,
-        v.firstAt = CASE WHEN firstAt < v.firstAt THEN firstAt ELSE v.firstAt END,
-        v.lastAt = CASE WHEN lastAt > v.lastAt THEN lastAt ELSE v.lastAt END""";
+        ON CREATE SET v.count = row.count, v.totalDurationMs = row.durationMs,
+          v.firstAt = firstAt, v.lastAt = lastAt
+        ON MATCH SET v.count = v.count + row.count,
+          v.totalDurationMs = v.totalDurationMs + row.durationMs,
+          v.firstAt = CASE WHEN firstAt < v.firstAt THEN firstAt ELSE v.firstAt END,
+          v.lastAt = CASE WHEN lastAt > v.lastAt THEN lastAt ELSE v.lastAt END""";
 
   static final String LAST_PAGES =
       "MATCH (u:User) WHERE u.id IN $users AND u.lastPage IS NOT NULL"
@@ -66,12 +77,6 @@ final class Neo4jWriter implements StoreWriter, OffsetStore {
   static final String SET_LAST_PAGES =
       "UNWIND $last AS l MATCH (u:User {id: l.user}) SET u.lastPage = l.page";
 
-  static final String SAVE_OFFSETS =
-      """
-      UNWIND $partitions AS p
-      MATCH (o:KafkaOffset {topic: p.topic, partition: p.partition})
-      SET o.offset = CASE WHEN p.offset > o.offset THEN p.offset ELSE o.offset END""";
-
   static final String READ_OFFSETS =
       """
       UNWIND $partitions AS p
@@ -80,23 +85,34 @@ final class Neo4jWriter implements StoreWriter, OffsetStore {
       RETURN o.topic AS topic, o.partition AS partition, o.offset AS offset""";
 
   private final Driver driver;
+  private final String database;
   private final SessionConfig session;
   private final boolean next;
+  private boolean schemaReady;
 
   Neo4jWriter(Driver driver, String database, boolean next) {
     this.driver = driver;
+    this.database = database;
     this.session = SessionConfig.forDatabase(database);
     this.next = next;
-    Neo4jSchema.ensure(driver, database);
   }
 
+  /**
+   * Creates the constraints before the first batch rather than at task start: a task that starts
+   * while Neo4j is down then retries like any write (transient error, backoff, redelivery) instead
+   * of failing for good.
+   */
   @Override
   public void write(List<PageEventRecord> batch) {
+    if (!schemaReady) {
+      Neo4jSchema.ensure(driver, database);
+      schemaReady = true;
+    }
     Map<TopicPartition, Long> last = AppliedOffsets.lastOffsets(batch);
     try (Session s = driver.session(session);
         Transaction tx = s.beginTransaction()) {
       Map<TopicPartition, Long> applied =
-          offsets(tx.run(LOCK_OFFSETS, Map.of("partitions", partitions(last))).list());
+          offsets(tx.run(CLAIM_OFFSETS, Map.of("partitions", partitions(last))).list());
       List<PageEventRecord> fresh = AppliedOffsets.unapplied(batch, applied);
       if (!fresh.isEmpty()) {
         tx.run(MERGE_VISITS, Map.of("rows", Neo4jRows.visits(fresh))).consume();
@@ -104,7 +120,6 @@ final class Neo4jWriter implements StoreWriter, OffsetStore {
           mergeNext(tx, fresh);
         }
       }
-      tx.run(SAVE_OFFSETS, Map.of("partitions", partitions(last))).consume();
       tx.commit();
     }
   }

@@ -3,35 +3,41 @@ package dev.pageevents.benchmarks.sink;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.stack.Neo4jServer;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
+import org.neo4j.driver.summary.ProfiledPlan;
 
 /**
  * Neo4j 5.26.30 (embedded-stack, own JVM): each event adds to a {@code (:User)-[:VISITED]->(:Page)}
- * relationship's count and duration sum; the native baseline runs one {@code UNWIND $rows MERGE}
- * transaction per 1,000 events (one row per event) with the driver. NEXT transitions are off in
- * both (the sample config's default).
+ * relationship's count and duration sum and widens its first/last time. The native baseline is the
+ * fastest way measured to get that graph: events summed per (user, page) in Java, times passed as
+ * driver {@code DATETIME} values (no conversion in Cypher), one {@code UNWIND $rows MERGE ... ON
+ * CREATE / ON MATCH} transaction per {@code bench.neo4j.native.batch} events (default 1,000), no
+ * offset nodes. NEXT transitions are off in both (the sample config's default).
  */
 public final class Neo4jTarget implements SinkTarget {
-  private static final int BATCH = 1000;
+  private static final int BATCH = Integer.getInteger("bench.neo4j.native.batch", 1000);
   private static final String MERGE =
       """
       UNWIND $rows AS row
       MERGE (u:User {id: row.user})
       MERGE (p:Page {name: row.page})
       MERGE (u)-[v:VISITED]->(p)
-        ON CREATE SET v.count = 0, v.totalDurationMs = 0,
-          v.firstAt = datetime({epochMillis: row.ts}), v.lastAt = datetime({epochMillis: row.ts})
-      WITH v, row, datetime({epochMillis: row.ts}) AS at
-      SET v.count = v.count + 1,
-        v.totalDurationMs = v.totalDurationMs + row.durationMs,
-        v.firstAt = CASE WHEN at < v.firstAt THEN at ELSE v.firstAt END,
-        v.lastAt = CASE WHEN at > v.lastAt THEN at ELSE v.lastAt END""";
+        ON CREATE SET v.count = row.count, v.totalDurationMs = row.durationMs,
+          v.firstAt = row.firstAt, v.lastAt = row.lastAt
+        ON MATCH SET v.count = v.count + row.count,
+          v.totalDurationMs = v.totalDurationMs + row.durationMs,
+          v.firstAt = CASE WHEN row.firstAt < v.firstAt THEN row.firstAt ELSE v.firstAt END,
+          v.lastAt = CASE WHEN row.lastAt > v.lastAt THEN row.lastAt ELSE v.lastAt END""";
 
   private Neo4jServer server;
   private Driver driver;
@@ -61,7 +67,7 @@ public final class Neo4jTarget implements SinkTarget {
   }
 
   private static String pageCache() {
-    return System.getProperty("bench.neo4j.pagecache", "64m");
+    return System.getProperty("bench.neo4j.pagecache", "256m");
   }
 
   @Override
@@ -69,6 +75,22 @@ public final class Neo4jTarget implements SinkTarget {
     server = Neo4jServer.create("bench-neo4j").memory(heap(), pageCache());
     server.start();
     driver = GraphDatabase.driver(server.endpoint(), AuthTokens.none());
+  }
+
+  /** The Neo4j server's process id (its CPU time is the cost of each write). */
+  public long serverPid() {
+    return server.pid();
+  }
+
+  /**
+   * Stops the server (a clean shutdown checkpoints every page to the store files) and returns the
+   * store files' size: what the page cache must hold.
+   */
+  public long stopAndMeasureStore() {
+    driver.close();
+    driver = null;
+    server.stop();
+    return server.storeBytes();
   }
 
   @Override
@@ -110,24 +132,97 @@ public final class Neo4jTarget implements SinkTarget {
         session.run(constraint).consume();
       }
       for (int from = 0; from < events.size(); from += BATCH) {
-        List<Map<String, Object>> rows = new ArrayList<>(BATCH);
-        for (PageEvent event : events.subList(from, Math.min(events.size(), from + BATCH))) {
-          rows.add(
-              Map.of(
-                  "user", event.user(),
-                  "page", event.page(),
-                  "ts", event.timestampMs(),
-                  "durationMs", event.durationMs()));
-        }
+        List<Map<String, Object>> rows =
+            rows(events.subList(from, Math.min(events.size(), from + BATCH)));
         session.executeWrite(tx -> tx.run(MERGE, Map.of("rows", rows)).consume());
       }
     }
   }
 
+  /**
+   * Runs the native statement on {@code batch} under {@code PROFILE} in a transaction that is
+   * rolled back (the store does not change): its database hits per row and the operators with
+   * theirs.
+   */
+  public String profileNative(List<PageEvent> batch) {
+    List<Map<String, Object>> rows = rows(batch);
+    try (Session session = driver.session();
+        Transaction tx = session.beginTransaction()) {
+      ProfiledPlan plan = tx.run("PROFILE " + MERGE, Map.of("rows", rows)).consume().profile();
+      tx.rollback();
+      return String.format(
+          "%.1f db hits per row (%,d rows): %s",
+          dbHits(plan) / (double) rows.size(), rows.size(), operators(plan));
+    }
+  }
+
+  private static long dbHits(ProfiledPlan plan) {
+    return plan.dbHits() + plan.children().stream().mapToLong(Neo4jTarget::dbHits).sum();
+  }
+
+  private static String operators(ProfiledPlan plan) {
+    String own = plan.operatorType().replace("@neo4j", "") + " " + plan.dbHits();
+    return plan.children().isEmpty()
+        ? own
+        : own
+            + " < "
+            + String.join(" | ", plan.children().stream().map(Neo4jTarget::operators).toList());
+  }
+
+  /** One row per (user, page): count, duration sum, first and last time as UTC datetimes. */
+  private static List<Map<String, Object>> rows(List<PageEvent> events) {
+    return events.stream()
+        .collect(Collectors.toMap(e -> List.of(e.user(), e.page()), Visits::of, Visits::plus))
+        .values()
+        .stream()
+        .map(Visits::row)
+        .toList();
+  }
+
+  /** The visits of one user to one page within a batch. */
+  private record Visits(
+      String user, String page, long count, long durationMs, long firstMs, long lastMs) {
+    static Visits of(PageEvent event) {
+      return new Visits(
+          event.user(),
+          event.page(),
+          1,
+          event.durationMs(),
+          event.timestampMs(),
+          event.timestampMs());
+    }
+
+    Visits plus(Visits other) {
+      return new Visits(
+          user,
+          page,
+          count + other.count,
+          durationMs + other.durationMs,
+          Math.min(firstMs, other.firstMs),
+          Math.max(lastMs, other.lastMs));
+    }
+
+    Map<String, Object> row() {
+      return Map.of(
+          "user", user,
+          "page", page,
+          "count", count,
+          "durationMs", durationMs,
+          "firstAt", utc(firstMs),
+          "lastAt", utc(lastMs));
+    }
+
+    private static ZonedDateTime utc(long epochMillis) {
+      return Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC);
+    }
+  }
+
   @Override
   public String nativeMethod() {
-    return "neo4j-java-driver 5.28 UNWIND $rows MERGE User/Page/VISITED, 1,000 events per"
-        + " transaction";
+    return "neo4j-java-driver 5.28 UNWIND $rows MERGE User/Page/VISITED ON CREATE/ON MATCH, rows"
+        + " summed per (user, page), DATETIME parameters, "
+        + BATCH
+        + " events per transaction";
   }
 
   /** VISITED counts summed. */
@@ -144,7 +239,7 @@ public final class Neo4jTarget implements SinkTarget {
 
   @Override
   public String server() {
-    return "Neo4j 5.26.30 community, -Xmx512m, pagecache 64m (embedded-stack)";
+    return "Neo4j 5.26.30 community, " + memory() + " (embedded-stack)";
   }
 
   @Override

@@ -73,7 +73,8 @@ public final class DemoStack implements AutoCloseable {
             Store.NEO4J,
             SharedServers.NEO4J_ENV,
             SharedServers::neo4j,
-            () -> Neo4jServer.create("demo-neo4j"),
+            // page cache for ~2M events at 88 bytes each (docs/benchmarks.md): --events and soaks
+            () -> Neo4jServer.create("demo-neo4j").memory("512m", "256m"),
             stores,
             out,
             pool));
