@@ -2,7 +2,7 @@ package dev.pageevents.pipeline.demo;
 
 import dev.pageevents.configs.ConnectRestClient;
 import dev.pageevents.configs.ConnectorConfigs;
-import dev.pageevents.pipeline.Args;
+import dev.pageevents.pipeline.cli.Args;
 import dev.pageevents.pipeline.compare.Compare;
 import dev.pageevents.pipeline.compare.Comparison;
 import dev.pageevents.pipeline.compare.ComparisonTable;
@@ -10,6 +10,7 @@ import dev.pageevents.pipeline.compare.Store;
 import dev.pageevents.pipeline.compare.TopicTruth;
 import dev.pageevents.pipeline.live.LiveServer;
 import dev.pageevents.pipeline.live.LiveTarget;
+import dev.pageevents.pipeline.progress.Progress;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
