@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverExecutionProfile;
+import dev.pageevents.core.sink.WritePipeline;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ class CassandraSinkConfigTest {
     assertThat(config.consistency()).isEqualTo(DefaultConsistencyLevel.LOCAL_QUORUM);
     assertThat(config.autoCreate()).isTrue();
     assertThat(config.crossFieldProblems()).isEmpty();
-    assertThat(config.pipelineSettings().batchSize())
+    assertThat(WritePipeline.Settings.from(config).batchSize())
         .isEqualTo(CassandraSinkConfig.BATCH_SIZE_DEFAULT);
   }
 

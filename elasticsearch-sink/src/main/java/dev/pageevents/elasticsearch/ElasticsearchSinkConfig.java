@@ -1,7 +1,7 @@
 package dev.pageevents.elasticsearch;
 
+import dev.pageevents.core.config.OffsetReset;
 import dev.pageevents.core.config.PageEventSinkConfig;
-import dev.pageevents.core.sink.OffsetReset;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

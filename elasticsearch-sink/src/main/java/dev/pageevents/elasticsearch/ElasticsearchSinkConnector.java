@@ -5,6 +5,7 @@ import co.elastic.clients.transport.ElasticsearchTransport;
 import dev.pageevents.core.config.PageEventSinkConfig;
 import dev.pageevents.core.config.Reachability;
 import dev.pageevents.core.sink.PageEventSinkConnector;
+import dev.pageevents.core.sink.WritePipeline;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class ElasticsearchSinkConnector extends PageEventSinkConnector {
           .get(ElasticsearchSinkConfig.TRUSTSTORE_PATH_CONFIG)
           .addErrorMessage("connection.truststore.password is set: set the truststore path too");
     }
-    if (config.bulkPlan().maxActions() > config.pipelineSettings().batchSize()) {
+    if (config.bulkPlan().maxActions() > WritePipeline.Settings.from(config).batchSize()) {
       values
           .get(ElasticsearchSinkConfig.BULK_MAX_ACTIONS_CONFIG)
           .addErrorMessage("bulk.max.actions is larger than batch.size; it can never be reached");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pageevents.core.sink.ErrorKind;
+import dev.pageevents.core.sink.WritePipeline;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class ElasticsearchSinkConfigTest {
 
     assertThat(config.indexPattern().toString()).isEqualTo("pageevents-{yyyy.MM.dd}");
     assertThat(config.bulkPlan()).isEqualTo(new BulkPlan(500, 5L << 20, 2, 50));
-    assertThat(config.pipelineSettings().batchSize()).isEqualTo(2000);
+    assertThat(WritePipeline.Settings.from(config).batchSize()).isEqualTo(2000);
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.model.TimeSeriesGranularity;
 import com.mongodb.client.model.TimeSeriesOptions;
+import dev.pageevents.core.sink.WritePipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +26,8 @@ class MongoSinkConfigTest {
     assertThat(config.writeConcern()).isEqualTo(WriteConcern.MAJORITY);
     assertThat(config.collection()).isNull();
     assertThat(config.database()).isEqualTo("pageevents");
-    assertThat(config.pipelineSettings().batchSize()).isEqualTo(1000);
-    assertThat(config.pipelineSettings().deleteOnNull()).isFalse();
+    assertThat(WritePipeline.Settings.from(config).batchSize()).isEqualTo(1000);
+    assertThat(WritePipeline.Settings.from(config).deleteOnNull()).isFalse();
   }
 
   @Test
@@ -35,7 +36,7 @@ class MongoSinkConfigTest {
         new MongoSinkConfig(
             Map.of("connection.uri", "mongodb://h:27017", "delete.on.null.values", "true"));
 
-    assertThat(config.pipelineSettings().deleteOnNull()).isTrue();
+    assertThat(WritePipeline.Settings.from(config).deleteOnNull()).isTrue();
   }
 
   @Test

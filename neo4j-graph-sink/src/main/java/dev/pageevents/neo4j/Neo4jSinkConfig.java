@@ -1,7 +1,7 @@
 package dev.pageevents.neo4j;
 
+import dev.pageevents.core.config.OffsetReset;
 import dev.pageevents.core.config.PageEventSinkConfig;
-import dev.pageevents.core.sink.OffsetReset;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;

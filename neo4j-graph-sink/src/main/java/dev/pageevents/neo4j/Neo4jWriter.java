@@ -1,9 +1,9 @@
 package dev.pageevents.neo4j;
 
+import dev.pageevents.core.sink.AppliedOffsets;
 import dev.pageevents.core.sink.ErrorKind;
 import dev.pageevents.core.sink.PageEventRecord;
 import dev.pageevents.core.sink.StoreWriter;
-import dev.pageevents.core.sink.exact.AppliedOffsets;
 import dev.pageevents.core.sink.exact.OffsetStore;
 import java.util.ArrayList;
 import java.util.Collection;

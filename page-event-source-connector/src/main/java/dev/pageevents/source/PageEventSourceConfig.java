@@ -1,5 +1,7 @@
 package dev.pageevents.source;
 
+import dev.pageevents.source.emit.EventFormat;
+import dev.pageevents.source.emit.KeyField;
 import dev.pageevents.source.generator.GeneratorSettings;
 import dev.pageevents.source.ingest.file.FileIngestSettings;
 import dev.pageevents.source.ingest.http.HttpIngestSettings;
@@ -22,13 +24,6 @@ public class PageEventSourceConfig extends AbstractConfig {
     GENERATOR,
     HTTP,
     FILE
-  }
-
-  /** Which event field becomes the record key. */
-  public enum KeyField {
-    PAGE,
-    USER,
-    NONE
   }
 
   public static final String MODE_CONFIG = "mode";

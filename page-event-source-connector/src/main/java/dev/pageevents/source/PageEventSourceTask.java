@@ -1,6 +1,9 @@
 package dev.pageevents.source;
 
 import dev.pageevents.core.Version;
+import dev.pageevents.source.emit.EventSource;
+import dev.pageevents.source.emit.Idle;
+import dev.pageevents.source.emit.RecordFactory;
 import dev.pageevents.source.generator.GeneratorSettings;
 import dev.pageevents.source.generator.GeneratorSource;
 import dev.pageevents.source.ingest.file.FileIngestSettings;
@@ -44,7 +47,8 @@ public class PageEventSourceTask extends SourceTask {
                   HttpIngestSettings.from(config), records, config.batchMaxRecords());
           case FILE ->
               new FileIngestSource(
-                  FileIngestSettings.from(config),
+                  FileIngestSettings.from(
+                      config, config.batchMaxRecords(), config.toleratesErrors()),
                   records,
                   context.offsetStorageReader(),
                   idle,

@@ -4,6 +4,7 @@ import static dev.pageevents.source.ConnectTestCluster.config;
 import static dev.pageevents.source.ConnectTestCluster.eventIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pageevents.source.emit.EventFormat;
 import dev.pageevents.source.generator.GeneratorSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

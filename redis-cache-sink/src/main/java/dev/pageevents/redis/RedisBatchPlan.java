@@ -1,8 +1,8 @@
 package dev.pageevents.redis;
 
 import dev.pageevents.core.event.PageEvent;
+import dev.pageevents.core.sink.AppliedOffsets;
 import dev.pageevents.core.sink.PageEventRecord;
-import dev.pageevents.core.sink.exact.AppliedOffsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

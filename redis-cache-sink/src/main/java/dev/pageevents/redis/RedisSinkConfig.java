@@ -1,7 +1,7 @@
 package dev.pageevents.redis;
 
+import dev.pageevents.core.config.OffsetReset;
 import dev.pageevents.core.config.PageEventSinkConfig;
-import dev.pageevents.core.sink.OffsetReset;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;

@@ -26,6 +26,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * Cassandra 5.0.9 (one embedded node): each event is a row in the by-page and the by-user table;
  * the native baseline sends prepared INSERTs grouped into UNLOGGED batches per partition (at most
  * 100 rows), asynchronously with at most 64 requests in flight.
+ *
+ * <p>The benchmark knows the sink only through its public configuration and the two query tables
+ * its README documents ({@code visits_by_page_day}: partition {@code (page, day)}, and {@code
+ * visits_by_user_day}: partition {@code (user, day)}, each row {@code ts, event_id} plus the other
+ * name and {@code duration_ms}; {@code day} is the UTC date, the sample config's {@code
+ * bucket=day}). The native baseline writes the same rows into those tables (created by the sink's
+ * earlier run) with its own statements, {@link #INSERT_BY_PAGE} and {@link #INSERT_BY_USER}, at the
+ * sample config's {@code consistency.level=LOCAL_QUORUM}; {@link #written} counts the by-page rows
+ * with one partition read per page, as a user would.
  */
 public final class CassandraTarget implements SinkTarget {
   static final String KEYSPACE = "bench";
@@ -34,6 +43,16 @@ public final class CassandraTarget implements SinkTarget {
   private static final int IN_FLIGHT = 64;
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+  private static final String INSERT_BY_PAGE =
+      "INSERT INTO "
+          + KEYSPACE
+          + ".visits_by_page_day (page, day, ts, event_id, user, duration_ms)"
+          + " VALUES (?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_BY_USER =
+      "INSERT INTO "
+          + KEYSPACE
+          + ".visits_by_user_day (user, day, ts, event_id, page, duration_ms)"
+          + " VALUES (?, ?, ?, ?, ?, ?)";
 
   private CassandraServer server;
   private CqlSession session;
@@ -98,21 +117,29 @@ public final class CassandraTarget implements SinkTarget {
 
   @Override
   public void writeNative(List<PageEvent> events) throws Exception {
-    PreparedStatement byPage = session.prepare(insert("visits_by_page_day", "page", "user"));
-    PreparedStatement byUser = session.prepare(insert("visits_by_user_day", "user", "page"));
+    PreparedStatement byPage = session.prepare(INSERT_BY_PAGE);
+    PreparedStatement byUser = session.prepare(INSERT_BY_USER);
     Semaphore inFlight = new Semaphore(IN_FLIGHT);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     for (int from = 0; from < events.size(); from += CHUNK) {
       List<PageEvent> chunk = events.subList(from, Math.min(events.size(), from + CHUNK));
       Map<String, List<BoundStatement>> partitions = new LinkedHashMap<>();
       for (PageEvent event : chunk) {
-        String day = DAY.format(Instant.ofEpochMilli(event.timestampMs()));
+        Instant ts = Instant.ofEpochMilli(event.timestampMs());
+        String day = DAY.format(ts);
+        long duration = event.durationMs();
         partitions
             .computeIfAbsent("p\u0000" + event.page() + day, k -> new ArrayList<>())
-            .add(bind(byPage, event.page(), day, event, event.user()));
+            .add(
+                byPage
+                    .bind(event.page(), day, ts, event.eventId(), event.user(), duration)
+                    .setConsistencyLevel(DefaultConsistencyLevel.LOCAL_QUORUM));
         partitions
             .computeIfAbsent("u\u0000" + event.user() + day, k -> new ArrayList<>())
-            .add(bind(byUser, event.user(), day, event, event.page()));
+            .add(
+                byUser
+                    .bind(event.user(), day, ts, event.eventId(), event.page(), duration)
+                    .setConsistencyLevel(DefaultConsistencyLevel.LOCAL_QUORUM));
       }
       for (List<BoundStatement> rows : partitions.values()) {
         for (int i = 0; i < rows.size(); i += MAX_BATCH_ROWS) {
@@ -142,31 +169,6 @@ public final class CassandraTarget implements SinkTarget {
     if (failure.get() != null) {
       throw new IllegalStateException("Native Cassandra write failed", failure.get());
     }
-  }
-
-  private static String insert(String table, String key, String other) {
-    return "INSERT INTO "
-        + KEYSPACE
-        + "."
-        + table
-        + " ("
-        + key
-        + ", day, ts, event_id, "
-        + other
-        + ", duration_ms) VALUES (?, ?, ?, ?, ?, ?)";
-  }
-
-  private static BoundStatement bind(
-      PreparedStatement insert, String key, String day, PageEvent event, String other) {
-    return insert
-        .bind(
-            key,
-            day,
-            Instant.ofEpochMilli(event.timestampMs()),
-            event.eventId(),
-            other,
-            event.durationMs())
-        .setConsistencyLevel(DefaultConsistencyLevel.LOCAL_QUORUM);
   }
 
   @Override

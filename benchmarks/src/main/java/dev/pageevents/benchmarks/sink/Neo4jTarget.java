@@ -122,13 +122,12 @@ public final class Neo4jTarget implements SinkTarget {
   @Override
   public void writeNative(List<PageEvent> events) {
     try (Session session = driver.session()) {
-      // the sink's uniqueness constraints (identical statements: a no-op once it created them)
+      // the uniqueness MERGE needs to find nodes by index; IF NOT EXISTS makes each a no-op when
+      // any uniqueness constraint on the same label and property exists (e.g. the sink's own)
       for (String constraint :
           List.of(
-              "CREATE CONSTRAINT pageevents_user_id IF NOT EXISTS"
-                  + " FOR (u:User) REQUIRE u.id IS UNIQUE",
-              "CREATE CONSTRAINT pageevents_page_name IF NOT EXISTS"
-                  + " FOR (p:Page) REQUIRE p.name IS UNIQUE")) {
+              "CREATE CONSTRAINT IF NOT EXISTS FOR (u:User) REQUIRE u.id IS UNIQUE",
+              "CREATE CONSTRAINT IF NOT EXISTS FOR (p:Page) REQUIRE p.name IS UNIQUE")) {
         session.run(constraint).consume();
       }
       for (int from = 0; from < events.size(); from += BATCH) {

@@ -1,9 +1,9 @@
 package dev.pageevents.source.generator;
 
-import dev.pageevents.source.PageEventSourceConfig;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -207,7 +207,7 @@ public record GeneratorSettings(
     pages = List.copyOf(pages);
   }
 
-  public static GeneratorSettings from(PageEventSourceConfig config) {
+  public static GeneratorSettings from(AbstractConfig config) {
     boolean zipf = "zipf".equalsIgnoreCase(config.getString(POPULARITY_CONFIG));
     String start = config.getString(START_TIME_CONFIG).trim();
     return new GeneratorSettings(

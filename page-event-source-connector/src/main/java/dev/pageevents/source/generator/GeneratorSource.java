@@ -1,8 +1,8 @@
 package dev.pageevents.source.generator;
 
-import dev.pageevents.source.EventSource;
-import dev.pageevents.source.Idle;
-import dev.pageevents.source.RecordFactory;
+import dev.pageevents.source.emit.EventSource;
+import dev.pageevents.source.emit.Idle;
+import dev.pageevents.source.emit.RecordFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

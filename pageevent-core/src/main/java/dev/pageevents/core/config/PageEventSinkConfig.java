@@ -1,9 +1,6 @@
 package dev.pageevents.core.config;
 
 import dev.pageevents.core.event.FieldMapping;
-import dev.pageevents.core.sink.OffsetReset;
-import dev.pageevents.core.sink.RetryPolicy;
-import dev.pageevents.core.sink.WritePipeline;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -266,25 +263,6 @@ public class PageEventSinkConfig extends AbstractConfig {
         getLong(DURATION_DEFAULT_CONFIG),
         getInt(MAX_STRING_LENGTH_CONFIG),
         getLong(MAX_FUTURE_CONFIG));
-  }
-
-  /** Batching, retries, and Connect's own {@code errors.tolerance} for bad records. */
-  public WritePipeline.Settings pipelineSettings() {
-    long backoff = getLong(RETRY_BACKOFF_CONFIG);
-    RetryPolicy retry =
-        new RetryPolicy(
-            getInt(MAX_RETRIES_CONFIG),
-            backoff,
-            Math.max(backoff, getLong(RETRY_BACKOFF_MAX_CONFIG)));
-    boolean tolerateAll = "all".equalsIgnoreCase(originalsStrings().get("errors.tolerance"));
-    // Defined only by sinks that call withDeletes; false for the others.
-    boolean deleteOnNull = Boolean.TRUE.equals(values().get(DELETE_ON_NULL_CONFIG));
-    return new WritePipeline.Settings(
-        getInt(BATCH_SIZE_CONFIG),
-        retry,
-        tolerateAll,
-        deleteOnNull,
-        getBoolean(PIPELINED_WRITES_CONFIG));
   }
 
   /** What a change of the connector's offsets through the REST API means for the store. */

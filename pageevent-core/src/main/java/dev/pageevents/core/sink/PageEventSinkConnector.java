@@ -1,6 +1,7 @@
 package dev.pageevents.core.sink;
 
 import dev.pageevents.core.Version;
+import dev.pageevents.core.config.OffsetReset;
 import dev.pageevents.core.config.PageEventSinkConfig;
 import java.util.ArrayList;
 import java.util.HashMap;

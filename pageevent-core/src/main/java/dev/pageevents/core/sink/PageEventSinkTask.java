@@ -35,7 +35,7 @@ public abstract class PageEventSinkTask<C extends PageEventSinkConfig> extends S
         new WritePipeline(
             writer,
             new PageEventConverter(config.fieldMapping()),
-            config.pipelineSettings(),
+            WritePipeline.Settings.from(config),
             context,
             SinkTaskMetrics.register(config.connectorName(), config.taskId()));
   }

@@ -1,5 +1,6 @@
 package dev.pageevents.core.sink;
 
+import dev.pageevents.core.config.PageEventSinkConfig;
 import dev.pageevents.core.event.KeyIds;
 import dev.pageevents.core.event.PageEventConverter;
 import java.util.ArrayList;
@@ -55,6 +56,27 @@ public final class WritePipeline implements AutoCloseable {
 
     public Settings(int batchSize, RetryPolicy retry, boolean tolerateAll, boolean deleteOnNull) {
       this(batchSize, retry, tolerateAll, deleteOnNull, false);
+    }
+
+    /** Batching, retries, and Connect's own {@code errors.tolerance} for bad records. */
+    public static Settings from(PageEventSinkConfig config) {
+      long backoff = config.getLong(PageEventSinkConfig.RETRY_BACKOFF_CONFIG);
+      RetryPolicy retry =
+          new RetryPolicy(
+              config.getInt(PageEventSinkConfig.MAX_RETRIES_CONFIG),
+              backoff,
+              Math.max(backoff, config.getLong(PageEventSinkConfig.RETRY_BACKOFF_MAX_CONFIG)));
+      boolean tolerateAll =
+          "all".equalsIgnoreCase(config.originalsStrings().get("errors.tolerance"));
+      // Defined only by sinks that call withDeletes; false for the others.
+      boolean deleteOnNull =
+          Boolean.TRUE.equals(config.values().get(PageEventSinkConfig.DELETE_ON_NULL_CONFIG));
+      return new Settings(
+          config.getInt(PageEventSinkConfig.BATCH_SIZE_CONFIG),
+          retry,
+          tolerateAll,
+          deleteOnNull,
+          config.getBoolean(PageEventSinkConfig.PIPELINED_WRITES_CONFIG));
     }
   }
 

@@ -23,7 +23,7 @@ class PageEventSinkConfigTest {
     PageEventSinkConfig config = config(Map.of());
 
     assertThat(config.fieldMapping()).isEqualTo(FieldMapping.defaults());
-    WritePipeline.Settings settings = config.pipelineSettings();
+    WritePipeline.Settings settings = WritePipeline.Settings.from(config);
     assertThat(settings.batchSize()).isEqualTo(250);
     assertThat(settings.retry().maxRetries()).isEqualTo(10);
     assertThat(settings.tolerateAll()).isFalse();
@@ -48,8 +48,10 @@ class PageEventSinkConfigTest {
 
   @Test
   void shouldTolerateBadRecordsOnlyWhenConnectIsToldTo() {
-    assertThat(config(Map.of("errors.tolerance", "all")).pipelineSettings().tolerateAll()).isTrue();
-    assertThat(config(Map.of("errors.tolerance", "none")).pipelineSettings().tolerateAll())
+    assertThat(WritePipeline.Settings.from(config(Map.of("errors.tolerance", "all"))).tolerateAll())
+        .isTrue();
+    assertThat(
+            WritePipeline.Settings.from(config(Map.of("errors.tolerance", "none"))).tolerateAll())
         .isFalse();
   }
 

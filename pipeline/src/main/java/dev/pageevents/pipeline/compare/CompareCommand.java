@@ -1,7 +1,7 @@
 package dev.pageevents.pipeline.compare;
 
 import dev.pageevents.configs.ConnectorConfigs;
-import dev.pageevents.pipeline.Args;
+import dev.pageevents.pipeline.cli.Args;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package dev.pageevents.pipeline.live;
 
-import dev.pageevents.pipeline.Args;
+import dev.pageevents.pipeline.cli.Args;
 import dev.pageevents.pipeline.compare.CompareCommand;
 import java.io.PrintStream;
 import java.time.Duration;

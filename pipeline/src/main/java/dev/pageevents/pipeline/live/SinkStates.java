@@ -1,7 +1,7 @@
 package dev.pageevents.pipeline.live;
 
-import dev.pageevents.pipeline.demo.Progress;
-import dev.pageevents.pipeline.demo.Progress.SinkProgress;
+import dev.pageevents.pipeline.progress.Progress;
+import dev.pageevents.pipeline.progress.Progress.SinkProgress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,13 +1,13 @@
 package dev.pageevents.pipeline.soak;
 
-import dev.pageevents.pipeline.Args;
+import dev.pageevents.pipeline.cli.Args;
 import dev.pageevents.pipeline.compare.Comparison;
 import dev.pageevents.pipeline.compare.ComparisonTable;
 import dev.pageevents.pipeline.demo.Demo;
 import dev.pageevents.pipeline.demo.DemoStack;
-import dev.pageevents.pipeline.demo.Progress;
 import dev.pageevents.pipeline.demo.Topics;
 import dev.pageevents.pipeline.demo.WorkerMetrics;
+import dev.pageevents.pipeline.progress.Progress;
 import dev.pageevents.stack.KafkaConnectProcesses;
 import dev.pageevents.stack.process.Ports;
 import java.io.PrintStream;

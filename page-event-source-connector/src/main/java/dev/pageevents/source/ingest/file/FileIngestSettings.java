@@ -1,7 +1,7 @@
 package dev.pageevents.source.ingest.file;
 
-import dev.pageevents.source.PageEventSourceConfig;
 import java.nio.file.Path;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.NonEmptyString;
@@ -88,13 +88,21 @@ public record FileIngestSettings(
         "Bad lines topic");
   }
 
-  public static FileIngestSettings from(PageEventSourceConfig config) {
+  /**
+   * The file settings from a parsed source config.
+   *
+   * @param batchMaxRecords most records per poll ({@code batch.max.records})
+   * @param toleratesErrors whether bad lines are reported and skipped ({@code
+   *     errors.tolerance=all})
+   */
+  public static FileIngestSettings from(
+      AbstractConfig config, int batchMaxRecords, boolean toleratesErrors) {
     return new FileIngestSettings(
         Path.of(config.getString(FILE_DIRECTORY_CONFIG)),
         config.getString(FILE_PATTERN_CONFIG),
         config.getLong(FILE_POLL_INTERVAL_CONFIG),
-        config.batchMaxRecords(),
-        config.toleratesErrors(),
+        batchMaxRecords,
+        toleratesErrors,
         config.getString(FILE_BAD_LINES_TOPIC_CONFIG).trim());
   }
 }

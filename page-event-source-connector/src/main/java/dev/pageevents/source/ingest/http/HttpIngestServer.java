@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.pageevents.core.event.PageEvent;
-import dev.pageevents.source.RecordFactory;
+import dev.pageevents.source.emit.RecordFactory;
 import dev.pageevents.source.ingest.BadInputException;
 import dev.pageevents.source.ingest.EventBodyParser;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.pageevents.source.ingest.http;
 
-import dev.pageevents.source.PageEventSourceConfig;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.NonEmptyString;
@@ -145,7 +145,7 @@ public record HttpIngestSettings(
         "Request read timeout (ms)");
   }
 
-  public static HttpIngestSettings from(PageEventSourceConfig config) {
+  public static HttpIngestSettings from(AbstractConfig config) {
     Password token = config.getPassword(HTTP_TOKEN_CONFIG);
     return new HttpIngestSettings(
         config.getString(HTTP_BIND_CONFIG),

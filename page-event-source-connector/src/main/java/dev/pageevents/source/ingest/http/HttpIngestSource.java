@@ -2,8 +2,8 @@ package dev.pageevents.source.ingest.http;
 
 import dev.pageevents.core.event.FieldMapping;
 import dev.pageevents.core.event.PageEventConverter;
-import dev.pageevents.source.EventSource;
-import dev.pageevents.source.RecordFactory;
+import dev.pageevents.source.emit.EventSource;
+import dev.pageevents.source.emit.RecordFactory;
 import dev.pageevents.source.ingest.EventBodyParser;
 import java.util.ArrayList;
 import java.util.List;

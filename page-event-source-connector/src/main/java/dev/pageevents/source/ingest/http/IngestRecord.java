@@ -1,7 +1,7 @@
 package dev.pageevents.source.ingest.http;
 
 import dev.pageevents.core.event.PageEvent;
-import dev.pageevents.source.RecordFactory;
+import dev.pageevents.source.emit.RecordFactory;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /** A source record of an HTTP-ingested event that remembers the request waiting for it. */

@@ -1,6 +1,5 @@
-package dev.pageevents.core.sink.exact;
+package dev.pageevents.core.sink;
 
-import dev.pageevents.core.sink.PageEventRecord;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,7 +1,6 @@
-package dev.pageevents.source;
+package dev.pageevents.source.emit;
 
 import dev.pageevents.core.event.PageEvent;
-import dev.pageevents.source.PageEventSourceConfig.KeyField;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;

@@ -1,4 +1,4 @@
-package dev.pageevents.source;
+package dev.pageevents.source.emit;
 
 import java.util.List;
 import org.apache.kafka.clients.producer.RecordMetadata;

@@ -1,4 +1,4 @@
-package dev.pageevents.pipeline;
+package dev.pageevents.pipeline.cli;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.pageevents.pipeline.demo;
+package dev.pageevents.pipeline.progress;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.pageevents.source;
+package dev.pageevents.source.emit;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +16,7 @@ public final class Idle {
     return stopped.getCount() == 0;
   }
 
-  void stop() {
+  public void stop() {
     stopped.countDown();
   }
 }

@@ -1,11 +1,10 @@
-package dev.pageevents.source;
+package dev.pageevents.source.emit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pageevents.core.event.FieldMapping;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.event.PageEventConverter;
-import dev.pageevents.source.PageEventSourceConfig.KeyField;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;

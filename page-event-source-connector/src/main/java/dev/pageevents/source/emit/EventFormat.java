@@ -1,4 +1,4 @@
-package dev.pageevents.source;
+package dev.pageevents.source.emit;
 
 import dev.pageevents.core.event.PageEvent;
 import java.time.ZoneOffset;
@@ -53,7 +53,7 @@ public enum EventFormat {
   public static final String DURATION = "duration";
 
   /** ISO-8601 in UTC, always with milliseconds (an {@code Instant}'s own text drops zero ones). */
-  static final DateTimeFormatter ISO_MILLIS =
+  public static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
 
   private static final Schema COURSE_SCHEMA =

@@ -1,9 +1,8 @@
-package dev.pageevents.core.sink.exact;
+package dev.pageevents.core.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pageevents.core.event.PageEvent;
-import dev.pageevents.core.sink.PageEventRecord;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;

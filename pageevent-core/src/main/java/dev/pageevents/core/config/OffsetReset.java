@@ -1,4 +1,4 @@
-package dev.pageevents.core.sink;
+package dev.pageevents.core.config;
 
 import java.util.Locale;
 import java.util.Map;
