@@ -11,6 +11,8 @@ import com.datastax.oss.driver.api.core.metadata.TokenMap;
 import com.datastax.oss.driver.api.core.metadata.token.Token;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodecs;
 import dev.pageevents.core.view.PageTotals;
+import dev.pageevents.core.view.StoreView;
+import dev.pageevents.core.view.ViewSample;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Instant;
@@ -24,7 +26,9 @@ import java.util.TreeMap;
  * of one page/bucket partition in clustering order, and where that partition lives (its token and
  * replica nodes, from the driver's token map).
  */
-public final class CassandraView implements AutoCloseable {
+public final class CassandraView implements StoreView {
+  static final String STORE_NAME = "Cassandra";
+
   private static final int PAGE_SIZE = 5000;
 
   private final CqlSession session;
@@ -132,6 +136,45 @@ public final class CassandraView implements AutoCloseable {
       return inet.getAddress().getHostAddress() + ":" + inet.getPort();
     }
     return address.toString();
+  }
+
+  @Override
+  public String storeName() {
+    return STORE_NAME;
+  }
+
+  /** The sample page's partition for the day of the sample time, in clustering order. */
+  @Override
+  public List<String> sampleQuery(ViewSample sample) {
+    List<Visit> visits = partition(sample.page(), sample.eventTime());
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        String.format(
+            "  partition slice (page=%s, day of %s): %,d rows in clustering order, first 3:",
+            sample.page(), sample.eventTime(), visits.size()));
+    visits.stream()
+        .limit(3)
+        .forEach(
+            v ->
+                lines.add(
+                    String.format(
+                        "    %s  %s  %s  %,d ms", v.ts(), v.eventId(), v.user(), v.durationMs())));
+    return lines;
+  }
+
+  /** The token and replicas of the sample page's partition. */
+  @Override
+  public List<String> whereLives(ViewSample sample) {
+    PartitionLocation where = locate(sample.page(), sample.eventTime());
+    return List.of(
+        "  where it lives: partition ("
+            + where.page()
+            + ", "
+            + where.bucket()
+            + ") has token "
+            + where.token()
+            + ", replicas "
+            + where.replicas());
   }
 
   @Override

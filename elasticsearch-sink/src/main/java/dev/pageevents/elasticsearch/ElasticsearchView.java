@@ -5,7 +5,11 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.pageevents.core.view.PageTotals;
+import dev.pageevents.core.view.StoreView;
+import dev.pageevents.core.view.ViewSample;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,9 +19,14 @@ import java.util.TreeMap;
  * search on pages, totals per page (terms aggregation), and which index and shard hold an event.
  * Never writes (it refreshes, so just-written documents are visible).
  */
-public final class ElasticsearchView implements AutoCloseable {
+public final class ElasticsearchView implements StoreView {
+  static final String STORE_NAME = "Elasticsearch";
+
   /** Most distinct pages {@link #totalsByPage} returns. */
   static final int MAX_PAGES = 10_000;
+
+  /** How many full-text matches the demo's sample query shows. */
+  private static final int SAMPLE_MATCHES = 3;
 
   private final ElasticsearchClient client;
   private final boolean ownsClient;
@@ -51,10 +60,68 @@ public final class ElasticsearchView implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
+  public void close() {
     if (ownsClient) {
-      client._transport().close();
+      try {
+        client._transport().close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not close the Elasticsearch client", e);
+      }
     }
+  }
+
+  @Override
+  public String storeName() {
+    return STORE_NAME;
+  }
+
+  /** A full-text match on the last word of the sample page. */
+  @Override
+  public List<String> sampleQuery(ViewSample sample) {
+    String term = lastWord(sample.page());
+    List<Match> hits = sampleMatches(sample);
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        String.format(
+            "  full-text match '%s' on the analysed page field (%s -> its words): %d shown",
+            term, sample.page(), hits.size()));
+    hits.forEach(h -> lines.add("    " + h.eventId() + "  " + h.page()));
+    return lines;
+  }
+
+  /** The index, shard and node of the sample query's first match. */
+  @Override
+  public List<String> whereLives(ViewSample sample) {
+    List<Match> hits = sampleMatches(sample);
+    if (hits.isEmpty()) {
+      return List.of();
+    }
+    try {
+      Location where = whereIs(hits.get(0).eventId());
+      return List.of(
+          "  where it lives: document "
+              + where.eventId()
+              + " is in index "
+              + where.index()
+              + ", shard "
+              + where.shard()
+              + " on node "
+              + where.node());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<Match> sampleMatches(ViewSample sample) {
+    try {
+      return searchPages(lastWord(sample.page()), SAMPLE_MATCHES);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String lastWord(String page) {
+    return page.substring(page.lastIndexOf('/') + 1);
   }
 
   /**
@@ -96,7 +163,16 @@ public final class ElasticsearchView implements AutoCloseable {
   }
 
   /** Visits and total duration per page: a terms aggregation on page.keyword with a sum. */
-  public Map<String, PageTotals> totalsByPage() throws IOException {
+  @Override
+  public Map<String, PageTotals> totalsByPage() {
+    try {
+      return aggregateByPage();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read Elasticsearch: " + e, e);
+    }
+  }
+
+  private Map<String, PageTotals> aggregateByPage() throws IOException {
     refresh();
     SearchResponse<Void> response =
         client.search(

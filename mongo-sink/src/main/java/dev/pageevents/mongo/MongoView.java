@@ -9,17 +9,23 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import dev.pageevents.core.view.PageTotals;
+import dev.pageevents.core.view.StoreView;
+import dev.pageevents.core.view.ViewSample;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 
 /**
  * The read side of the MongoDB sink: totals per page, a page's latest visits, and where a document
  * lives (shard key value and, on a sharded cluster, the shard that owns it). Never writes.
  */
-public final class MongoView implements AutoCloseable {
+public final class MongoView implements StoreView {
+  static final String STORE_NAME = "MongoDB";
+
   /** The shard key this module recommends for an events collection (see the README). */
   public static final Document SHARD_KEY =
       new Document(MongoDocuments.PAGE, 1).append(MongoDocuments.ID, "hashed");
@@ -61,6 +67,45 @@ public final class MongoView implements AutoCloseable {
     MongoSinkConfig config = new MongoSinkConfig(connectorConfig);
     return new MongoView(
         MongoWriter.createClient(config), true, config.database(), config.collection());
+  }
+
+  @Override
+  public String storeName() {
+    return STORE_NAME;
+  }
+
+  /** The three most visited pages, by an aggregation. */
+  @Override
+  public List<String> sampleQuery(ViewSample sample) {
+    List<String> lines = new ArrayList<>();
+    lines.add("  aggregation ($group by page, $sum visits and duration), top 3:");
+    totalsByPage().values().stream()
+        .sorted(Comparator.comparingLong(PageTotals::visits).reversed())
+        .limit(3)
+        .forEach(
+            t ->
+                lines.add(
+                    String.format(
+                        "    %-12s %,8d visits, %,14d ms",
+                        t.page(), t.visits(), t.totalDurationMs())));
+    return lines;
+  }
+
+  /** The shard key, and where the sample page's latest visit lives. */
+  @Override
+  public List<String> whereLives(ViewSample sample) {
+    List<Document> latest = latestVisits(sample.page(), 1);
+    if (latest.isEmpty()) {
+      return List.of();
+    }
+    Location where = whereIs(String.valueOf(latest.get(0).get("_id")));
+    return List.of(
+        "  where it lives: shard key " + SHARD_KEY.toJson(), "    " + where.explanation());
+  }
+
+  @Override
+  public Optional<String> answeredBy() {
+    return Optional.of(serverDescription());
   }
 
   @Override

@@ -1,6 +1,9 @@
 package dev.pageevents.neo4j;
 
 import dev.pageevents.core.view.PageTotals;
+import dev.pageevents.core.view.StoreView;
+import dev.pageevents.core.view.ViewSample;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +16,9 @@ import org.neo4j.driver.Value;
  * The read side of the Neo4j sink: the documented queries of the module README, each a
  * parameterised read. Never writes.
  */
-public final class Neo4jView implements AutoCloseable {
+public final class Neo4jView implements StoreView {
+  static final String STORE_NAME = "Neo4j";
+
   /** One page and how often a user visited it. */
   public record PageVisits(String page, long count, long durationMs) {}
 
@@ -82,7 +87,49 @@ public final class Neo4jView implements AutoCloseable {
     return new Neo4jView(Neo4jDrivers.create(config), true, config.database());
   }
 
+  @Override
+  public String storeName() {
+    return STORE_NAME;
+  }
+
+  /**
+   * The shortest path from the sample user to another visitor of the user's second most visited
+   * page (or only page), through shared pages.
+   */
+  @Override
+  public List<String> sampleQuery(ViewSample sample) {
+    List<PageVisits> pages = topPagesOfUser(sample.user(), 2);
+    if (pages.isEmpty()) {
+      return List.of();
+    }
+    String other = pages.get(pages.size() - 1).page();
+    List<String> path = shortestPath(sample.user(), otherVisitor(other, sample.user()));
+    return List.of("  shortest path between two users through shared pages: " + path);
+  }
+
+  /** The sample page's neighbourhood: its top five visitors. */
+  @Override
+  public List<String> whereLives(ViewSample sample) {
+    List<String> lines = new ArrayList<>();
+    lines.add("  where it lives: the neighbourhood of " + sample.page() + " (top 5 visitors):");
+    neighbourhood(sample.page(), 5)
+        .forEach(
+            n ->
+                lines.add(
+                    String.format("    (%s %s) -[:VISITED %d]-", n.label(), n.name(), n.count())));
+    return lines;
+  }
+
+  private String otherVisitor(String page, String user) {
+    return neighbourhood(page, 10).stream()
+        .map(Neighbour::name)
+        .filter(name -> !name.equals(user))
+        .reduce((a, b) -> b)
+        .orElse(user);
+  }
+
   /** Visits and total duration of every page, summed over its VISITED relationships. */
+  @Override
   public Map<String, PageTotals> totalsByPage() {
     Map<String, PageTotals> totals = new LinkedHashMap<>();
     for (Record r : read(PAGE_TOTALS, Map.of())) {

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -132,6 +133,11 @@ final class Neo4jWriter implements StoreWriter, OffsetStore {
     tx.run(MERGE_NEXT, Map.of("transitions", Neo4jRows.transitions(pagesByUser, lastPages)))
         .consume();
     tx.run(SET_LAST_PAGES, Map.of("last", Neo4jRows.lastPages(pagesByUser))).consume();
+  }
+
+  @Override
+  public Optional<OffsetStore> offsetStore() {
+    return Optional.of(this);
   }
 
   @Override

@@ -1,11 +1,16 @@
 package dev.pageevents.redis;
 
 import dev.pageevents.core.view.PageTotals;
+import dev.pageevents.core.view.RankedPage;
+import dev.pageevents.core.view.StoreView;
+import dev.pageevents.core.view.TimeBuckets;
+import dev.pageevents.core.view.ViewSample;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Protocol;
@@ -18,12 +23,14 @@ import redis.clients.jedis.util.SafeEncoder;
  * The read side of the Redis sink: per-page totals, top pages (all time and per time bucket),
  * windowed visits, a user's last page, and where a key lives (hash slot and node). Never writes.
  */
-public final class RedisView implements AutoCloseable {
+public final class RedisView implements StoreView, TimeBuckets {
+  static final String STORE_NAME = "Redis";
+
+  /** How many pages the demo's sample query ranks. */
+  private static final int SAMPLE_TOP = 5;
+
   /** A page's counters. */
   public record PageCounters(long visits, long durationMs, long lastSeenMs) {}
-
-  /** A page and its visit count in a ranking. */
-  public record RankedPage(String page, long visits) {}
 
   /** A user's latest visit, by event time. */
   public record LastVisit(String page, long timestampMs) {}
@@ -61,7 +68,60 @@ public final class RedisView implements AutoCloseable {
         number(hash.get("visits")), number(hash.get("durationMs")), number(hash.get("lastSeenMs")));
   }
 
+  @Override
+  public String storeName() {
+    return STORE_NAME;
+  }
+
+  /** The bucket counters per page, for the live view's chart. */
+  @Override
+  public Optional<TimeBuckets> timeBuckets() {
+    return Optional.of(this);
+  }
+
+  @Override
+  public int bucketSeconds() {
+    return keys.bucketSeconds();
+  }
+
+  @Override
+  public long visits(String page) {
+    return page(page).visits();
+  }
+
+  @Override
+  public long lastSeenMs(String page) {
+    return page(page).lastSeenMs();
+  }
+
+  /** The top pages of the time bucket holding the sample time. */
+  @Override
+  public List<String> sampleQuery(ViewSample sample) {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "  top 5 pages in the time window holding "
+            + sample.eventTime()
+            + " (sorted sets per bucket):");
+    topPagesInBucket(sample.eventTime().toEpochMilli(), SAMPLE_TOP)
+        .forEach(p -> lines.add(String.format("    %-12s %,d visits", p.page(), p.visits())));
+    return lines;
+  }
+
+  /** The hash slot and node of the sample page's counters. */
+  @Override
+  public List<String> whereLives(ViewSample sample) {
+    KeyLocation where = locatePage(sample.page());
+    return List.of(
+        "  where it lives: key "
+            + where.key()
+            + " -> hash slot "
+            + where.slot()
+            + " on node "
+            + where.node());
+  }
+
   /** Visits and total duration of every page the sink has seen, sorted by name. */
+  @Override
   public Map<String, PageTotals> totalsByPage() {
     Map<String, PageTotals> pages = new TreeMap<>();
     for (int group = 0; group < keys.groups(); group++) {
@@ -74,6 +134,7 @@ public final class RedisView implements AutoCloseable {
   }
 
   /** The most visited pages of all time: the groups' rankings merged. */
+  @Override
   public List<RankedPage> topPages(int limit) {
     List<RankedPage> merged = new ArrayList<>();
     for (int group = 0; group < keys.groups(); group++) {
@@ -97,6 +158,7 @@ public final class RedisView implements AutoCloseable {
    * Visits of a page in the buckets from the one holding {@code fromMs} to the one holding {@code
    * toMs}.
    */
+  @Override
   public long visitsBetween(String page, long fromMs, long toMs) {
     long total = 0;
     long step = keys.bucketSeconds();

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
@@ -85,6 +86,11 @@ final class RedisWriter implements StoreWriter, OffsetStore {
    * Per partition, the lowest offset stored across the groups: every group has applied the
    * partition at least that far. A partition some group has no offset for is left out.
    */
+  @Override
+  public Optional<OffsetStore> offsetStore() {
+    return Optional.of(this);
+  }
+
   @Override
   public Map<TopicPartition, Long> appliedOffsets(Collection<TopicPartition> partitions) {
     Map<TopicPartition, Long> applied = new HashMap<>();

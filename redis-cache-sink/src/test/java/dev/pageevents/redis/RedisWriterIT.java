@@ -7,6 +7,7 @@ import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.sink.ErrorKind;
 import dev.pageevents.core.sink.PageEventRecord;
 import dev.pageevents.core.testing.TestEvents;
+import dev.pageevents.core.view.RankedPage;
 import dev.pageevents.stack.SharedServers;
 import java.net.URI;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ class RedisWriterIT {
       assertThat(view.lastVisit(name).page()).isEqualTo(name);
     }
     assertThat(view.topPages(10))
-        .extracting(RedisView.RankedPage::page)
+        .extracting(RankedPage::page)
         .containsExactlyInAnyOrderElementsOf(TestEvents.HOSTILE_NAMES);
     assertThat(redis.get(keys.prefix() + ":sentinel")).isEqualTo("still here");
   }
@@ -139,8 +140,7 @@ class RedisWriterIT {
 
     assertThat(view.visitsBetween("/w", 0, 59_999)).isEqualTo(60);
     assertThat(view.visitsBetween("/w", 0, 179_999)).isEqualTo(180);
-    assertThat(view.topPagesInBucket(120_000, 1))
-        .containsExactly(new RedisView.RankedPage("/w", 60));
+    assertThat(view.topPagesInBucket(120_000, 1)).containsExactly(new RankedPage("/w", 60));
   }
 
   @Test

@@ -10,6 +10,10 @@ import java.util.List;
  * LastPerId}), so a store that applies a bulk out of order still ends where the topic ends.
  */
 public interface DocumentStoreWriter extends StoreWriter {
+  @Override
+  default boolean keepsDocumentsById() {
+    return true;
+  }
 
   /** Writes upserts and deletes, at most one per id; same contract as {@link StoreWriter}. */
   @Override

@@ -3,7 +3,6 @@ package dev.pageevents.core.sink;
 import dev.pageevents.core.Version;
 import dev.pageevents.core.config.PageEventSinkConfig;
 import dev.pageevents.core.event.PageEventConverter;
-import dev.pageevents.core.sink.exact.OffsetStore;
 import dev.pageevents.core.sink.exact.StoredOffsetSeek;
 import java.util.Collection;
 import java.util.Map;
@@ -42,15 +41,18 @@ public abstract class PageEventSinkTask<C extends PageEventSinkConfig> extends S
   }
 
   /**
-   * When the store keeps offsets with its data ({@link OffsetStore}), resumes the newly assigned
-   * partitions from there.
+   * When the store keeps offsets with its data ({@link StoreWriter#offsetStore()}), resumes the
+   * newly assigned partitions from there.
    */
   @Override
   public void open(Collection<TopicPartition> partitions) {
-    if (writer instanceof OffsetStore store) {
-      pipeline.awaitWrites(Set.of());
-      StoredOffsetSeek.seek(context, store, partitions);
-    }
+    writer
+        .offsetStore()
+        .ifPresent(
+            store -> {
+              pipeline.awaitWrites(Set.of());
+              StoredOffsetSeek.seek(context, store, partitions);
+            });
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.pageevents.core.sink;
 
+import dev.pageevents.core.sink.exact.OffsetStore;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The only part of a sink that knows its store: writes batches and classifies the store's errors.
@@ -18,6 +20,23 @@ public interface StoreWriter extends AutoCloseable {
 
   /** Says whether an error from {@link #write} is worth a retry, a data error or fatal. */
   ErrorKind classify(Throwable error);
+
+  /**
+   * Whether the store keeps one document per event id and can delete one ({@link
+   * DocumentStoreWriter}): its batches may then hold deletes, and hold only the last operation per
+   * id.
+   */
+  default boolean keepsDocumentsById() {
+    return false;
+  }
+
+  /**
+   * The store's own record of the offsets it applied, when it keeps one atomically with its data;
+   * the task then resumes newly assigned partitions from there.
+   */
+  default Optional<OffsetStore> offsetStore() {
+    return Optional.empty();
+  }
 
   /** Releases the store's client; called once when the task stops. */
   @Override

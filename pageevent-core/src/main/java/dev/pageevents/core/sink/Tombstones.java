@@ -18,7 +18,7 @@ final class Tombstones {
 
   Tombstones(KeyIds keys, StoreWriter writer, boolean deleteOnNull) {
     this.keys = keys;
-    this.documents = writer instanceof DocumentStoreWriter;
+    this.documents = writer.keepsDocumentsById();
     this.deleteOnNull = deleteOnNull;
   }
 

@@ -221,7 +221,7 @@ public final class WritePipeline implements AutoCloseable {
     }
     // A document store may apply a bulk out of order: give it only the last operation per id.
     List<PageEventRecord> items =
-        writer instanceof DocumentStoreWriter ? LastPerId.of(batch) : List.copyOf(batch);
+        writer.keepsDocumentsById() ? LastPerId.of(batch) : List.copyOf(batch);
     Map<TopicPartition, Long> done = Map.copyOf(batchOffsets);
     writes.submit(
         firstOffsets,

@@ -2,6 +2,7 @@ package dev.pageevents.pipeline.compare;
 
 import dev.pageevents.core.view.GroundTruth;
 import dev.pageevents.core.view.PageTotals;
+import dev.pageevents.core.view.StoreView;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,16 +19,16 @@ import java.util.Map;
 public final class Compare implements AutoCloseable {
   private final String bootstrapServers;
   private final String topic;
-  private final List<StoreReader> readers;
+  private final List<StoreView> views;
 
-  private Compare(String bootstrapServers, String topic, List<StoreReader> readers) {
+  private Compare(String bootstrapServers, String topic, List<StoreView> views) {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
-    this.readers = readers;
+    this.views = views;
   }
 
   /**
-   * Opens one reader per sink connector config (the others, such as the source, are skipped).
+   * Opens one view per sink connector config (the others, such as the source, are skipped).
    *
    * @param connectorConfigs connector name to config, e.g. the connect-configs directory
    * @param endpoints where each store is now; a store without one keeps its config's settings
@@ -39,15 +40,15 @@ public final class Compare implements AutoCloseable {
       Map<Store, String> endpoints) {
     Map<Store, Map<String, String>> byStore = new EnumMap<>(Store.class);
     connectorConfigs.values().forEach(c -> Store.of(c).ifPresent(s -> byStore.put(s, c)));
-    List<StoreReader> readers = new ArrayList<>();
+    List<StoreView> views = new ArrayList<>();
     try {
       byStore.forEach(
-          (store, config) -> readers.add(store.open(withEndpoint(store, config, endpoints))));
+          (store, config) -> views.add(store.open(withEndpoint(store, config, endpoints))));
     } catch (RuntimeException e) {
-      readers.forEach(StoreReader::close);
+      views.forEach(StoreView::close);
       throw e;
     }
-    return new Compare(bootstrapServers, topic, readers);
+    return new Compare(bootstrapServers, topic, views);
   }
 
   /** The config with the store's connection settings pointed at its endpoint, if one is given. */
@@ -65,14 +66,14 @@ public final class Compare implements AutoCloseable {
   public Comparison run() {
     GroundTruth truth = TopicTruth.read(bootstrapServers, topic, Duration.ofMinutes(2));
     Map<String, Map<String, PageTotals>> byStore = new LinkedHashMap<>();
-    for (StoreReader reader : readers) {
-      byStore.put(reader.store().title(), reader.totalsByPage());
+    for (StoreView view : views) {
+      byStore.put(view.storeName(), view.totalsByPage());
     }
     return Comparison.of(topic, truth.events(), truth.poison(), truth.pages(), byStore);
   }
 
   @Override
   public void close() {
-    readers.forEach(StoreReader::close);
+    views.forEach(StoreView::close);
   }
 }

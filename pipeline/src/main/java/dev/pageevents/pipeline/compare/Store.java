@@ -1,107 +1,32 @@
 package dev.pageevents.pipeline.compare;
 
-import dev.pageevents.cassandra.CassandraSinkConfig;
-import dev.pageevents.cassandra.CassandraView;
-import dev.pageevents.elasticsearch.ElasticsearchSinkConfig;
-import dev.pageevents.elasticsearch.ElasticsearchView;
-import dev.pageevents.mongo.MongoSinkConfig;
-import dev.pageevents.mongo.MongoView;
-import dev.pageevents.neo4j.Neo4jSinkConfig;
-import dev.pageevents.neo4j.Neo4jView;
-import dev.pageevents.redis.RedisSinkConfig;
-import dev.pageevents.redis.RedisView;
-import java.net.URI;
+import dev.pageevents.core.view.StoreView;
+import dev.pageevents.core.view.StoreViewFactory;
+import dev.pageevents.core.view.StoreViews;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The five stores the pack writes to: which sink connector feeds each one, how to open its read
- * view from that sink's connector config, and which config keys say where the store is.
+ * The five stores the pack writes to, in the order tables and the demo show them, each named by the
+ * sink connector that feeds it. Everything about a store (its name, how to open its read view,
+ * which config keys say where it is) comes from that sink's {@link StoreViewFactory}.
  */
 public enum Store {
-  MONGODB("MongoDB", "dev.pageevents.mongo.MongoSinkConnector") {
-    @Override
-    public StoreReader open(Map<String, String> config) {
-      MongoView view = MongoView.open(config);
-      return new StoreReader(this, view::totalsByPage, view);
-    }
+  MONGODB("dev.pageevents.mongo.MongoSinkConnector"),
+  CASSANDRA("dev.pageevents.cassandra.CassandraSinkConnector"),
+  ELASTICSEARCH("dev.pageevents.elasticsearch.ElasticsearchSinkConnector"),
+  REDIS("dev.pageevents.redis.RedisSinkConnector"),
+  NEO4J("dev.pageevents.neo4j.Neo4jSinkConnector");
 
-    @Override
-    public Map<String, String> connection(String endpoint) {
-      return Map.of(MongoSinkConfig.CONNECTION_URI_CONFIG, endpoint);
-    }
-  },
-  CASSANDRA("Cassandra", "dev.pageevents.cassandra.CassandraSinkConnector") {
-    @Override
-    public StoreReader open(Map<String, String> config) {
-      CassandraView view = CassandraView.open(config);
-      return new StoreReader(this, view::totalsByPage, view);
-    }
-
-    /** {@code host:port[,host:port...]}. */
-    @Override
-    public Map<String, String> connection(String endpoint) {
-      return Map.of(CassandraSinkConfig.CONTACT_POINTS_CONFIG, endpoint);
-    }
-  },
-  ELASTICSEARCH("Elasticsearch", "dev.pageevents.elasticsearch.ElasticsearchSinkConnector") {
-    @Override
-    public StoreReader open(Map<String, String> config) {
-      ElasticsearchView view = ElasticsearchView.open(config);
-      return new StoreReader(this, view::totalsByPage, view);
-    }
-
-    @Override
-    public Map<String, String> connection(String endpoint) {
-      return Map.of(ElasticsearchSinkConfig.URLS_CONFIG, endpoint);
-    }
-  },
-  REDIS("Redis", "dev.pageevents.redis.RedisSinkConnector") {
-    @Override
-    public StoreReader open(Map<String, String> config) {
-      RedisView view = RedisView.open(config);
-      return new StoreReader(this, view::totalsByPage, view);
-    }
-
-    /** {@code redis://host:port} (standalone) or {@code host:port,host:port} (Cluster). */
-    @Override
-    public Map<String, String> connection(String endpoint) {
-      if (endpoint.startsWith("redis://")) {
-        URI uri = URI.create(endpoint);
-        return Map.of(
-            RedisSinkConfig.MODE_CONFIG,
-            "standalone",
-            RedisSinkConfig.HOSTS_CONFIG,
-            uri.getHost() + ":" + uri.getPort());
-      }
-      return Map.of(RedisSinkConfig.MODE_CONFIG, "cluster", RedisSinkConfig.HOSTS_CONFIG, endpoint);
-    }
-  },
-  NEO4J("Neo4j", "dev.pageevents.neo4j.Neo4jSinkConnector") {
-    @Override
-    public StoreReader open(Map<String, String> config) {
-      Neo4jView view = Neo4jView.open(config);
-      return new StoreReader(this, view::totalsByPage, view);
-    }
-
-    /** A bolt URI; the embedded server (and an external one by NEO4J_URI) has no auth. */
-    @Override
-    public Map<String, String> connection(String endpoint) {
-      return Map.of(Neo4jSinkConfig.URI_CONFIG, endpoint, Neo4jSinkConfig.USER_CONFIG, "");
-    }
-  };
-
-  private final String title;
   private final String connectorClass;
 
-  Store(String title, String connectorClass) {
-    this.title = title;
+  Store(String connectorClass) {
     this.connectorClass = connectorClass;
   }
 
   /** How people call it, e.g. "MongoDB": the column header and the name in mismatches. */
   public String title() {
-    return title;
+    return views().storeName();
   }
 
   /** The sink connector class that writes to this store. */
@@ -109,13 +34,22 @@ public enum Store {
     return connectorClass;
   }
 
+  /** Whether this store's view offers visits per time bucket ({@link StoreView#timeBuckets()}). */
+  public boolean keepsTimeBuckets() {
+    return views().keepsTimeBuckets();
+  }
+
   /** Opens this store's read view with the sink's connector config; the caller closes it. */
-  public abstract StoreReader open(Map<String, String> config);
+  public StoreView open(Map<String, String> config) {
+    return views().open(config);
+  }
 
   /**
    * The connector config keys (and values) that point the sink and its view at {@code endpoint}.
    */
-  public abstract Map<String, String> connection(String endpoint);
+  public Map<String, String> connection(String endpoint) {
+    return views().connection(endpoint);
+  }
 
   /** The store a connector config writes to, by its {@code connector.class}; empty for others. */
   public static Optional<Store> of(Map<String, String> connectorConfig) {
@@ -126,5 +60,13 @@ public enum Store {
       }
     }
     return Optional.empty();
+  }
+
+  private StoreViewFactory views() {
+    return StoreViews.forConnector(connectorClass)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "No StoreViewFactory for " + connectorClass + " on the class path"));
   }
 }

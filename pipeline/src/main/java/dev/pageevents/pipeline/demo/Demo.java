@@ -2,6 +2,7 @@ package dev.pageevents.pipeline.demo;
 
 import dev.pageevents.configs.ConnectRestClient;
 import dev.pageevents.configs.ConnectorConfigs;
+import dev.pageevents.core.view.ViewSample;
 import dev.pageevents.pipeline.cli.Args;
 import dev.pageevents.pipeline.compare.Compare;
 import dev.pageevents.pipeline.compare.Comparison;
@@ -168,7 +169,8 @@ public final class Demo {
       Comparison comparison = compare(stack, topic, configs);
       out.println();
       out.print(ComparisonTable.render(comparison, 20));
-      new Showcase(byStore(configs), out).print(topPage(comparison), "user-1", START_TIME);
+      new Showcase(byStore(configs), out)
+          .print(new ViewSample(topPage(comparison), "user-1", START_TIME));
       out.printf("%nDemo finished in %.1f s%n", seconds(begin));
       if (options.keepRunning()) {
         keepUp = true;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.pageevents.configs.ConnectRestClient;
-import dev.pageevents.pipeline.compare.Store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -87,8 +86,7 @@ public final class LiveServer implements AutoCloseable {
   private void routes(LiveTarget target) {
     SinkStates sinks = part(new SinkStates(target));
     CompareCache compare = part(new CompareCache(target, sinks::lag));
-    SeriesReader series =
-        target.storeConfig(Store.REDIS).map(c -> part(new SeriesReader(c))).orElse(null);
+    SeriesReader series = SeriesReader.open(target).map(this::part).orElse(null);
     ConnectRestClient connect = new ConnectRestClient(target.connectUrl());
     http.createContext("/", this::serveStatic);
     api("/api/series", q -> series(series, q));
@@ -99,7 +97,9 @@ public final class LiveServer implements AutoCloseable {
 
   private static Object series(SeriesReader series, Map<String, String> query) {
     if (series == null) {
-      throw new IllegalStateException("No Redis sink config: the chart reads its bucket counters");
+      throw new IllegalStateException(
+          "No config of a sink whose store keeps time buckets (the Redis sink): the chart"
+              + " reads its bucket counters");
     }
     String pages = query.getOrDefault("pages", "");
     return series.read(

@@ -1,19 +1,20 @@
 package dev.pageevents.pipeline.live;
 
-import dev.pageevents.redis.RedisSinkConfig;
-import dev.pageevents.redis.RedisView;
-import dev.pageevents.redis.RedisView.RankedPage;
+import dev.pageevents.core.view.RankedPage;
+import dev.pageevents.core.view.StoreView;
+import dev.pageevents.core.view.TimeBuckets;
+import dev.pageevents.pipeline.compare.Store;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Visits per page per time bucket, read from the Redis sink's bucket counters (the same key layout
- * and bucket width as the sink, from its connector config). Buckets are by event time, so the
- * window ends at the newest event the sink has written, not at the wall clock: a simulated clock
- * (the demo's) is shown as it is.
+ * Visits per page per time bucket, read from the first sink whose store keeps bucket counters (the
+ * Redis sink's, with the same key layout and bucket width as the sink, from its connector config).
+ * Buckets are by event time, so the window ends at the newest event the sink has written, not at
+ * the wall clock: a simulated clock (the demo's) is shown as it is.
  */
 final class SeriesReader implements AutoCloseable {
   static final int DEFAULT_BUCKETS = 30;
@@ -34,12 +35,26 @@ final class SeriesReader implements AutoCloseable {
    */
   record PageSeries(String page, long total, List<Long> visits) {}
 
-  private final RedisView view;
-  private final int bucketSeconds;
+  private final StoreView view;
+  private final TimeBuckets counters;
 
-  SeriesReader(Map<String, String> redisSinkConfig) {
-    this.bucketSeconds = new RedisSinkConfig(redisSinkConfig).keys().bucketSeconds();
-    this.view = RedisView.open(redisSinkConfig);
+  private SeriesReader(StoreView view) {
+    this.view = view;
+    Optional<TimeBuckets> counters = view.timeBuckets();
+    if (counters.isEmpty()) {
+      view.close();
+      throw new IllegalArgumentException(view.storeName() + " keeps no time buckets");
+    }
+    this.counters = counters.get();
+  }
+
+  /** A reader over the first sink whose store keeps time buckets; empty when there is none. */
+  static Optional<SeriesReader> open(LiveTarget target) {
+    return target.sinks().values().stream()
+        .filter(Store::keepsTimeBuckets)
+        .findFirst()
+        .flatMap(store -> target.storeConfig(store).map(store::open))
+        .map(SeriesReader::new);
   }
 
   /**
@@ -47,15 +62,16 @@ final class SeriesReader implements AutoCloseable {
    * @param buckets how many buckets, ending with the one holding the newest event
    */
   Series read(List<String> pages, int top, int buckets) {
-    List<RankedPage> ranking = view.topPages(MAX_PAGES);
+    List<RankedPage> ranking = counters.topPages(MAX_PAGES);
     Set<String> chosen = new LinkedHashSet<>(pages);
     if (chosen.isEmpty()) {
       ranking.stream().limit(top).forEach(p -> chosen.add(p.page()));
     }
     long latest = 0;
     for (RankedPage page : ranking) {
-      latest = Math.max(latest, view.page(page.page()).lastSeenMs());
+      latest = Math.max(latest, counters.lastSeenMs(page.page()));
     }
+    int bucketSeconds = counters.bucketSeconds();
     List<Long> starts = new ArrayList<>(buckets);
     long last = Math.floorDiv(latest, 1000L);
     last -= Math.floorMod(last, (long) bucketSeconds);
@@ -66,9 +82,9 @@ final class SeriesReader implements AutoCloseable {
     for (String page : chosen) {
       List<Long> visits = new ArrayList<>(buckets);
       for (long start : starts) {
-        visits.add(latest == 0 ? 0 : view.visitsBetween(page, start * 1000, start * 1000));
+        visits.add(latest == 0 ? 0 : counters.visitsBetween(page, start * 1000, start * 1000));
       }
-      series.add(new PageSeries(page, view.page(page).visits(), visits));
+      series.add(new PageSeries(page, counters.visits(page), visits));
     }
     return new Series(bucketSeconds, latest, starts, series, ranking);
   }
