@@ -46,7 +46,7 @@ record E2eSettings(
         Integer.getInteger("bench.e2e.drain.seconds", 60),
         Integer.getInteger("bench.e2e.drain.events", 30_000),
         Integer.getInteger("bench.e2e.sink.tasks", 1),
-        Integer.getInteger("bench.e2e.alone.events", 50_000),
+        Integer.getInteger("bench.e2e.alone.events", 100_000),
         Integer.getInteger("bench.e2e.source.alone.events", 1_000_000),
         sinks,
         Path.of(System.getProperty("bench.plugins", "target/plugins")),
