@@ -11,11 +11,15 @@ import java.util.Map;
 
 /**
  * Progress lines while the end-to-end benchmark runs, and its result (summary, one row per window,
- * one row per sink) printed and written into docs/benchmarks.md between the e2e markers.
+ * one row per sink, one row per part's rate alone) printed and written into docs/benchmarks.md
+ * between the e2e markers.
  */
 final class E2eReport {
   static final String START = "<!-- e2e-results:start -->";
   static final String END = "<!-- e2e-results:end -->";
+
+  /** The source's name among the parts measured alone. */
+  static final String SOURCE = "source";
 
   private E2eReport() {}
 
@@ -43,6 +47,16 @@ final class E2eReport {
             System.out.printf(
                 "      drained %s: %,d behind, %,.0f events/s%s%n",
                 sink, drain.backlog(), drain.rate(), drain.complete() ? "" : " (timed out)"));
+  }
+
+  static void printAlone(String part, AloneRate alone) {
+    System.out.printf(
+        "alone %s: %,d events in %.1f s, %,.0f events/s%s%n",
+        part,
+        alone.events(),
+        alone.seconds(),
+        alone.rate(),
+        alone.complete() ? "" : " (timed out)");
   }
 
   static String text(E2eResult result, List<String> sinks) {
@@ -83,6 +97,31 @@ final class E2eReport {
                   : String.format("%,.0f%s", drain.rate(), drain.complete() ? "" : " (timed out)"),
               result.storeChecks().getOrDefault(sink, "-")));
     }
+    out.append(aloneTable(result));
+    return out.toString();
+  }
+
+  private static String aloneTable(E2eResult result) {
+    StringBuilder out =
+        new StringBuilder("\n| part | events/s alone | events | seconds | share of 1/r sum |\n")
+            .append("|---|---|---|---|---|\n");
+    result
+        .alone()
+        .forEach(
+            (part, alone) ->
+                out.append(
+                    String.format(
+                        "| %s | %,.0f%s | %,d | %.1f | %s |%n",
+                        part,
+                        alone.rate(),
+                        alone.complete() ? "" : " (timed out)",
+                        alone.events(),
+                        alone.seconds(),
+                        result.bound().isPresent()
+                            ? String.format(
+                                "%.2f",
+                                SharingBound.share(result.bound().getAsDouble(), alone.rate()))
+                            : "-")));
     return out.toString();
   }
 
@@ -103,26 +142,21 @@ final class E2eReport {
                                         + " up",
                                     h.target()))
                         .orElse("**none**: no probed rate kept up"));
-    String goal =
-        result
-            .single()
-            .map(
-                s ->
-                    String.format(
-                        "%s end to end %s ÷ alone %,.0f events/s (%s) = **%s** (goal ≥ 0.8)",
-                        s.sink(),
-                        result.sustained().map(r -> String.format("%,.0f", r)).orElse("-"),
-                        s.rate(),
-                        s.how(),
-                        result.goalRatio().map(r -> String.format("%.2f", r)).orElse("-")))
-            .orElse(
-                "no ratio ("
-                    + ("source".equals(limited) ? "source-limited" : "no limiting sink")
-                    + ")");
+    String bound =
+        result.bound().isPresent()
+            ? String.format("%,.0f events/s", result.bound().getAsDouble())
+            : "- (a part's rate alone is missing)";
     return String.format(
-        "Highest sustained rate: %s. Limited by: **%s** (the one whose lag grew most in the"
-            + " lowest-rate window that did not keep up). Goal ratio: %s. Worker peak RSS %,d MB.",
-        sustained, limited, goal, result.workerPeakRssMb());
+        "Highest sustained rate: %s. Bound 1/Σ(1/rᵢ): **%s** (perfect sharing of the machine: an"
+            + " event costs Σ 1/rᵢ seconds, rᵢ being the source's and each sink's rate alone in"
+            + " this run, table below). Held ÷ bound: **%s** (goal ≥ 0.8). Limited by: **%s** (the"
+            + " one whose lag grew most in the lowest-rate window that did not keep up). Worker"
+            + " peak RSS %,d MB.",
+        sustained,
+        bound,
+        result.goalRatio().map(r -> String.format("%.2f", r)).orElse("-"),
+        limited,
+        result.workerPeakRssMb());
   }
 
   static void write(Path docs, String text, double seconds) throws IOException {

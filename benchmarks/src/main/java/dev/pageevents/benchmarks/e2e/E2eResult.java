@@ -5,25 +5,23 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 
 /**
  * What one end-to-end run found: every probe, the hold at the highest rate that kept up, each
- * sink's drain of the burst backlog, the store content checks, the limiting sink's single-sink rate
- * and the worker's peak RSS.
+ * sink's drain of the burst backlog, each part's rate alone, the store content checks and the
+ * worker's peak RSS.
  *
- * @param single the limiting sink's own rate alone and where it came from, if there is one
+ * @param alone the source's and each sink's rate alone in this run, source first
  */
 record E2eResult(
     List<ProbeResult> probes,
     Optional<ProbeResult> hold,
     Map<String, Drain> drains,
+    Map<String, AloneRate> alone,
     Map<String, String> storeChecks,
-    Optional<SingleRate> single,
     long workerPeakRssMb) {
-
-  /** A sink's rate when it runs alone, measured on a pre-filled backlog or given. */
-  record SingleRate(String sink, double rate, String how) {}
 
   /** The highest rate the hold confirmed, if it did. */
   Optional<Double> sustained() {
@@ -38,9 +36,17 @@ record E2eResult(
         .flatMap(ProbeResult::limitedBy);
   }
 
-  /** The goal ratio: the sustained rate ÷ the limiting sink's single-sink rate. */
+  /** 1/Σ(1/rᵢ) over the source's and every sink's rate alone. */
+  OptionalDouble bound() {
+    return SharingBound.of(alone.values().stream().map(AloneRate::rate).toList());
+  }
+
+  /** The goal ratio: the sustained rate ÷ the bound (goal ≥ 0.8). */
   Optional<Double> goalRatio() {
-    return sustained().flatMap(rate -> single.map(s -> rate / s.rate()));
+    OptionalDouble bound = bound();
+    return bound.isPresent()
+        ? sustained().map(rate -> rate / bound.getAsDouble())
+        : Optional.empty();
   }
 
   List<ProbeResult> allWindows() {

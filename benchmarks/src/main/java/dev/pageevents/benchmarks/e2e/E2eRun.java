@@ -1,11 +1,9 @@
 package dev.pageevents.benchmarks.e2e;
 
-import dev.pageevents.benchmarks.e2e.E2eResult.SingleRate;
 import dev.pageevents.benchmarks.e2e.LagMonitor.Drain;
 import dev.pageevents.benchmarks.e2e.LagMonitor.Sample;
 import dev.pageevents.benchmarks.sink.BenchAdmin;
 import dev.pageevents.benchmarks.sink.BenchEvents;
-import dev.pageevents.benchmarks.sink.ConnectRun;
 import dev.pageevents.benchmarks.sink.ProcessStats;
 import dev.pageevents.benchmarks.sink.SinkConfigs;
 import dev.pageevents.benchmarks.sink.SinkTarget;
@@ -24,12 +22,12 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The run itself, on started servers: the five sinks on one topic, an unmeasured warm-up window at
  * half the start rate (first writes create indexes and tables, the JIT is cold), the source probing
- * rates, the hold at the highest rate that kept up, then the limiting sink alone on a pre-filled
- * backlog.
+ * rates, the hold at the highest rate that kept up, a burst all sinks drain at once, then each part
+ * alone on stores of the same size: each sink draining a backlog, the source writing unthrottled.
  */
 final class E2eRun implements AutoCloseable {
   static final String TOPIC = "e2e-page-events";
-  static final String BACKLOG_TOPIC = "e2e-backlog";
+  static final String SOURCE_ALONE_TOPIC = "e2e-source-alone";
   private static final int MAX_HOLDS = 2;
   private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
   private static final long MIN_DRAIN_BACKLOG = 5_000;
@@ -104,15 +102,8 @@ final class E2eRun implements AutoCloseable {
       holdRate = OptionalDouble.of(Math.round(held.target() * 2 / 3));
     }
     Map<String, Drain> drains = burst();
-    Map<String, String> checks = storeChecks();
-    E2eResult partial =
-        new E2eResult(probes, hold, drains, checks, Optional.empty(), monitor.peakRssMb());
-    Optional<SingleRate> single = Optional.empty();
-    Optional<String> limiting = partial.limitedBy().filter(targets::containsKey);
-    if (limiting.isPresent()) {
-      single = Optional.of(singleRate(limiting.get()));
-    }
-    return new E2eResult(probes, hold, drains, checks, single, monitor.peakRssMb());
+    Map<String, AloneRate> alone = alone();
+    return new E2eResult(probes, hold, drains, alone, storeChecks(), monitor.peakRssMb());
   }
 
   /** Runs the source at {@code rate} for a window, then stops it and lets the sinks drain. */
@@ -136,13 +127,7 @@ final class E2eRun implements AutoCloseable {
    */
   private Map<String, Drain> burst() throws Exception {
     long before = monitor.produced();
-    long until = before + settings.drainEvents();
-    source.run(TOPIC, 0, until);
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (monitor.produced() < until && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    source.stop();
+    fill(before + settings.drainEvents());
     System.out.printf("burst: %,d events at full speed%n", monitor.produced() - before);
     Map<String, Drain> drains =
         monitor.drain(Duration.ofSeconds(settings.drainSeconds()), MIN_DRAIN_BACKLOG);
@@ -164,51 +149,60 @@ final class E2eRun implements AutoCloseable {
     return checks;
   }
 
+  /** The source writes at full speed until the topic holds {@code until} records, then stops. */
+  private void fill(long until) throws Exception {
+    source.run(TOPIC, 0, until);
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (monitor.produced() < until && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    source.stop();
+  }
+
   /**
-   * The sink's rate alone: given as {@code bench.e2e.single.<sink>}, or measured after every e2e
-   * connector is gone, draining a backlog the source wrote at full speed (timed like the sink
-   * benchmark: the steady rate from the first committed offset to lag 0).
+   * Each part's rate alone, on stores of the size the end-to-end phase left: every sink is stopped,
+   * the source writes {@code bench.e2e.alone.events} at full speed, then each sink alone drains
+   * that backlog and is stopped again; finally the source alone writes {@code
+   * bench.e2e.source.alone.events} unthrottled into a scratch topic. Source first in the map.
    */
-  private SingleRate singleRate(String sink) throws Exception {
-    Double given = settings.singleRates().get(sink);
-    if (given != null) {
-      return new SingleRate(sink, given, "given as bench.e2e.single." + sink);
+  private Map<String, AloneRate> alone() throws Exception {
+    for (String sink : targets.keySet()) {
+      rest.stop(connectorName(sink));
     }
-    rest.deleteAndAwait(SourceControl.NAME, ConnectRun.DELETE_TIMEOUT);
-    for (String name : targets.keySet()) {
-      rest.deleteAndAwait(connectorName(name), ConnectRun.DELETE_TIMEOUT);
+    for (String sink : targets.keySet()) {
+      rest.awaitStopped(connectorName(sink), START_TIMEOUT);
     }
-    int events = settings.singleEvents();
-    createTopic(BACKLOG_TOPIC);
-    String filler = "e2e-backlog-source";
-    rest.put(filler, source.config(BACKLOG_TOPIC, 0, events));
-    List<TopicPartition> partitions = BenchAdmin.partitions(BACKLOG_TOPIC);
-    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    while (admin.endOffsets(partitions) < events) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("The backlog of " + events + " was not written in 5 min");
-      }
-      Thread.sleep(200);
+    fill(monitor.produced() + settings.aloneEvents());
+    Map<String, AloneRate> sinks = new LinkedHashMap<>();
+    for (String sink : targets.keySet()) {
+      String name = connectorName(sink);
+      rest.resume(name);
+      AloneRate rate =
+          AloneRate.measure(
+              () -> monitor.committed(sink),
+              monitor.produced(),
+              Duration.ofSeconds(settings.drainSeconds()));
+      rest.stop(name);
+      rest.awaitStopped(name, START_TIMEOUT);
+      E2eReport.printAlone(sink, rate);
+      sinks.put(sink, rate);
     }
-    rest.deleteAndAwait(filler, ConnectRun.DELETE_TIMEOUT);
-    SinkTarget target = targets.get(sink);
-    target.reset();
-    try (ConnectRun run = new ConnectRun(connectUrl, bootstrapServers, workerPid)) {
-      ConnectRun.Result result =
-          run.run(
-              "e2e-single-" + sink,
-              configs.ours(target, BACKLOG_TOPIC, settings.sinkTasks()),
-              BACKLOG_TOPIC);
-      System.out.printf(
-          "Single-sink %s: %,d events in %.1f s, steady %,.0f events/s%n",
-          sink, events, result.seconds(), result.steadyRate());
-      return new SingleRate(
-          sink,
-          result.steadyRate(),
-          String.format(
-              "measured alone on a pre-filled backlog of %,d events (%.1f s)",
-              events, result.seconds()));
-    }
+    Map<String, AloneRate> alone = new LinkedHashMap<>();
+    alone.put(E2eReport.SOURCE, sourceAlone());
+    alone.putAll(sinks);
+    return alone;
+  }
+
+  /** The source unthrottled into a topic no sink reads, continuing its sequence. */
+  private AloneRate sourceAlone() throws Exception {
+    createTopic(SOURCE_ALONE_TOPIC);
+    List<TopicPartition> partitions = BenchAdmin.partitions(SOURCE_ALONE_TOPIC);
+    int events = settings.sourceAloneEvents();
+    source.run(SOURCE_ALONE_TOPIC, 0, monitor.produced() + events);
+    AloneRate rate = AloneRate.measure(() -> admin.endOffsets(partitions), events, START_TIMEOUT);
+    source.stop();
+    E2eReport.printAlone(E2eReport.SOURCE, rate);
+    return rate;
   }
 
   private void createTopic(String topic) throws Exception {

@@ -3,15 +3,14 @@ package dev.pageevents.benchmarks.e2e;
 import dev.pageevents.benchmarks.sink.SinkTargets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The end-to-end benchmark's settings, from system properties (defaults as in the benchmarks
- * README): the rate search, the hold, the sinks and how their single-sink rate is found.
+ * README): the rate search, the hold, the sinks and the backlogs that measure each part alone.
  *
- * @param singleRates single-sink rates given as {@code bench.e2e.single.<sink>}, by sink
+ * @param aloneEvents the backlog each sink drains alone, with the other sinks stopped
+ * @param sourceAloneEvents events the source writes unthrottled into a scratch topic, alone
  */
 record E2eSettings(
     double startRate,
@@ -23,8 +22,8 @@ record E2eSettings(
     int drainSeconds,
     int drainEvents,
     int sinkTasks,
-    int singleEvents,
-    Map<String, Double> singleRates,
+    int aloneEvents,
+    int sourceAloneEvents,
     List<String> sinks,
     Path plugins,
     String workerHeap,
@@ -37,13 +36,6 @@ record E2eSettings(
             .map(String::trim)
             .filter(s -> !s.isEmpty())
             .toList();
-    Map<String, Double> single = new LinkedHashMap<>();
-    for (String sink : sinks) {
-      String given = System.getProperty("bench.e2e.single." + sink, "").trim();
-      if (!given.isEmpty()) {
-        single.put(sink, Double.valueOf(given));
-      }
-    }
     return new E2eSettings(
         Double.parseDouble(System.getProperty("bench.e2e.start.rate", "1000")),
         Integer.getInteger("bench.e2e.warmup.seconds", 20),
@@ -54,8 +46,8 @@ record E2eSettings(
         Integer.getInteger("bench.e2e.drain.seconds", 60),
         Integer.getInteger("bench.e2e.drain.events", 30_000),
         Integer.getInteger("bench.e2e.sink.tasks", 1),
-        Integer.getInteger("bench.e2e.single.events", 50_000),
-        Map.copyOf(single),
+        Integer.getInteger("bench.e2e.alone.events", 100_000),
+        Integer.getInteger("bench.e2e.source.alone.events", 1_000_000),
         sinks,
         Path.of(System.getProperty("bench.plugins", "target/plugins")),
         System.getProperty("bench.worker.heap", "1g"),

@@ -47,6 +47,11 @@ final class LagMonitor {
     return admin.endOffsets(partitions);
   }
 
+  /** Records the sink's consumer group has committed (acknowledged by its store). */
+  long committed(String sink) throws Exception {
+    return admin.committed(groups.get(sink), partitions);
+  }
+
   /** The worker's highest RSS seen by any sample so far. */
   long peakRssMb() {
     return peakRssMb;
