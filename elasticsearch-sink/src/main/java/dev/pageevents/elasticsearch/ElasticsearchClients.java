@@ -1,7 +1,6 @@
 package dev.pageevents.elasticsearch;
 
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.pageevents.core.config.Truststores;
 import javax.net.ssl.SSLContext;
@@ -21,7 +20,7 @@ import org.elasticsearch.client.RestClientBuilder;
 final class ElasticsearchClients {
   private ElasticsearchClients() {}
 
-  static ElasticsearchTransport transport(ElasticsearchSinkConfig config) {
+  static RestClientTransport transport(ElasticsearchSinkConfig config) {
     HttpHost[] hosts =
         config.urls().stream().map(String::trim).map(HttpHost::create).toArray(HttpHost[]::new);
     RestClientBuilder builder = RestClient.builder(hosts);

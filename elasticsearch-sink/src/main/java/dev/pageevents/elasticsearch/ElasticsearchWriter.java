@@ -1,14 +1,9 @@
 package dev.pageevents.elasticsearch;
 
-import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.ErrorCause;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.TransportException;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.sink.DocumentStoreWriter;
 import dev.pageevents.core.sink.ErrorKind;
@@ -25,28 +20,38 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import org.apache.http.entity.ContentType;
+import org.apache.http.nio.entity.NByteArrayEntity;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.ResponseListener;
+import org.elasticsearch.client.RestClient;
 
 /**
- * Indexes each batch with bulk requests (documents keyed by {@code _id = eventId}, so a replay
- * overwrites), several in flight at once. A tombstone's delete is a bulk {@code delete} in the
- * index that holds the id ({@link DeleteTargets}); the pipeline gives at most one operation per id,
- * so concurrent requests cannot reorder them. {@code write} returns only when every request of the
- * batch is acknowledged, so the pipeline commits only acknowledged offsets.
+ * Indexes each batch with bulk requests sent through the low-level REST client (the NDJSON body
+ * written straight from the events by {@link BulkBody}, the response read by {@link
+ * BulkResponseItems}; TLS and credentials are the client's), documents keyed by {@code _id =
+ * eventId}, so a replay overwrites), several in flight at once. A tombstone's delete is a bulk
+ * {@code delete} in the index that holds the id ({@link DeleteTargets}); the pipeline gives at most
+ * one operation per id, so concurrent requests cannot reorder them. {@code write} returns only when
+ * every request of the batch is acknowledged, so the pipeline commits only acknowledged offsets.
  */
 final class ElasticsearchWriter implements DocumentStoreWriter {
-  private final ElasticsearchTransport transport;
+  private static final ContentType NDJSON = ContentType.create("application/x-ndjson");
+
+  private final RestClientTransport transport;
   private final ElasticsearchClient client;
-  private final ElasticsearchAsyncClient asyncClient;
+  private final RestClient rest;
   private final ElasticsearchSinkConfig config;
   private final IndexPattern pattern;
   private final BulkPlan plan;
   private boolean templateReady;
 
-  ElasticsearchWriter(ElasticsearchTransport transport, ElasticsearchSinkConfig config) {
+  ElasticsearchWriter(RestClientTransport transport, ElasticsearchSinkConfig config) {
     this.transport = transport;
     this.client = new ElasticsearchClient(transport);
-    this.asyncClient = new ElasticsearchAsyncClient(transport);
+    this.rest = transport.restClient();
     this.config = config;
     this.pattern = config.indexPattern();
     this.plan = config.bulkPlan();
@@ -64,7 +69,7 @@ final class ElasticsearchWriter implements DocumentStoreWriter {
    *
    * @param item the item's position in the batch given to {@code write}
    */
-  private record Operation(int item, PageEventRecord record, String index) {}
+  record Operation(int item, PageEventRecord record, String index) {}
 
   @Override
   public void write(List<PageEventRecord> batch) throws Exception {
@@ -81,7 +86,7 @@ final class ElasticsearchWriter implements DocumentStoreWriter {
           record.isDelete() ? 64L + 2L * record.id().length() : estimatedBytes(record.event());
     }
     List<BulkPlan.Slice> slices = plan.split(sizes);
-    List<CompletableFuture<BulkResponse>> responses = send(operations, slices);
+    List<CompletableFuture<Response>> responses = send(operations, sizes, slices);
     collect(operations, slices, responses);
   }
 
@@ -108,16 +113,23 @@ final class ElasticsearchWriter implements DocumentStoreWriter {
     return operations;
   }
 
-  private List<CompletableFuture<BulkResponse>> send(
-      List<Operation> operations, List<BulkPlan.Slice> slices) throws InterruptedException {
+  private List<CompletableFuture<Response>> send(
+      List<Operation> operations, long[] sizes, List<BulkPlan.Slice> slices)
+      throws InterruptedException {
     Semaphore inFlight = new Semaphore(plan.maxInFlight());
-    List<CompletableFuture<BulkResponse>> responses = new ArrayList<>(slices.size());
+    List<CompletableFuture<Response>> responses = new ArrayList<>(slices.size());
     for (BulkPlan.Slice slice : slices) {
-      BulkRequest request = request(operations.subList(slice.from(), slice.to()));
+      long estimated = 0;
+      for (int i = slice.from(); i < slice.to(); i++) {
+        estimated += sizes[i];
+      }
+      Request request = new Request("POST", "/_bulk");
+      byte[] body = BulkBody.of(operations.subList(slice.from(), slice.to()), estimated);
+      request.setEntity(new NByteArrayEntity(body, NDJSON));
       inFlight.acquire();
-      CompletableFuture<BulkResponse> response;
+      CompletableFuture<Response> response = new CompletableFuture<>();
       try {
-        response = asyncClient.bulk(request);
+        rest.performRequestAsync(request, completing(response));
       } catch (RuntimeException e) {
         inFlight.release();
         throw e;
@@ -127,29 +139,18 @@ final class ElasticsearchWriter implements DocumentStoreWriter {
     return responses;
   }
 
-  private static BulkRequest request(List<Operation> operations) {
-    BulkRequest.Builder bulk = new BulkRequest.Builder();
-    for (Operation operation : operations) {
-      PageEventRecord record = operation.record();
-      if (record.isDelete()) {
-        bulk.operations(op -> op.delete(d -> d.index(operation.index()).id(record.id())));
-        continue;
+  private static ResponseListener completing(CompletableFuture<Response> response) {
+    return new ResponseListener() {
+      @Override
+      public void onSuccess(Response ok) {
+        response.complete(ok);
       }
-      Map<String, Object> document = document(record.event());
-      bulk.operations(
-          op -> op.index(i -> i.index(operation.index()).id(record.id()).document(document)));
-    }
-    return bulk.build();
-  }
 
-  static Map<String, Object> document(PageEvent event) {
-    Map<String, Object> document = new LinkedHashMap<>();
-    document.put(ElasticsearchSchema.EVENT_ID, event.eventId());
-    document.put(ElasticsearchSchema.PAGE, event.page());
-    document.put(ElasticsearchSchema.USER, event.user());
-    document.put(ElasticsearchSchema.TIMESTAMP, event.timestamp().toString());
-    document.put(ElasticsearchSchema.DURATION_MS, event.durationMs());
-    return document;
+      @Override
+      public void onFailure(Exception error) {
+        response.completeExceptionally(error);
+      }
+    };
   }
 
   private static long estimatedBytes(PageEvent event) {
@@ -163,36 +164,31 @@ final class ElasticsearchWriter implements DocumentStoreWriter {
   private void collect(
       List<Operation> operations,
       List<BulkPlan.Slice> slices,
-      List<CompletableFuture<BulkResponse>> responses)
+      List<CompletableFuture<Response>> responses)
       throws Exception {
     Throwable requestError = null;
     Map<Integer, String> rejected = new HashMap<>();
     int throttled = 0;
     String throttleReason = null;
     for (int s = 0; s < slices.size(); s++) {
-      BulkResponse response;
+      List<BulkResponseItems.Failure> failures;
       try {
-        response = responses.get(s).get();
+        failures = BulkResponseItems.failures(responses.get(s).get().getEntity().getContent());
       } catch (ExecutionException e) {
         requestError = requestError == null ? e.getCause() : requestError;
         continue;
-      }
-      if (!response.errors()) {
+      } catch (IOException e) {
+        requestError = requestError == null ? e : requestError;
         continue;
       }
-      List<BulkResponseItem> items = response.items();
-      for (int i = 0; i < items.size(); i++) {
-        ErrorCause error = items.get(i).error();
-        if (error == null) {
-          continue;
-        }
-        if (isTransient(items.get(i).status())) {
+      for (BulkResponseItems.Failure failure : failures) {
+        if (isTransient(failure.status())) {
           throttled++;
-          throttleReason = describe(error);
+          throttleReason = failure.error();
         } else {
           rejected.put(
-              operations.get(slices.get(s).from() + i).item(),
-              "Elasticsearch rejected the document: " + describe(error));
+              operations.get(slices.get(s).from() + failure.position()).item(),
+              "Elasticsearch rejected the document: " + failure.error());
         }
       }
     }
@@ -208,13 +204,6 @@ final class ElasticsearchWriter implements DocumentStoreWriter {
     if (!rejected.isEmpty()) {
       throw new RejectedRecordsException(rejected);
     }
-  }
-
-  private static String describe(ErrorCause error) {
-    String text = error.type() + ": " + error.reason();
-    return error.causedBy() == null
-        ? text
-        : text + " (caused by " + describe(error.causedBy()) + ")";
   }
 
   @Override

@@ -18,10 +18,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The writer's request logic against a scripted HTTP endpoint that answers like Elasticsearch's
- * {@code _index_template} and {@code _bulk}: concurrency, splitting and per-item outcomes.
+ * {@code _index_template} and {@code _bulk}: concurrency, splitting, per-item outcomes and the
+ * credentials every bulk request carries.
  */
 class ElasticsearchWriterTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,6 +48,8 @@ class ElasticsearchWriterTest {
   private final Map<String, Integer> itemStatus = new ConcurrentHashMap<>();
   private final Map<String, String> indexedIn = new ConcurrentHashMap<>();
   private final AtomicInteger bulkRequests = new AtomicInteger();
+  private final List<String> bulkAuthorizations = new CopyOnWriteArrayList<>();
+  private volatile String requiredAuthorization;
 
   @BeforeEach
   void start() throws IOException {
@@ -61,6 +66,13 @@ class ElasticsearchWriterTest {
   }
 
   private void bulk(HttpExchange exchange) throws IOException {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (requiredAuthorization != null && !requiredAuthorization.equals(authorization)) {
+      exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"es\"");
+      respond(exchange, 401, "{}");
+      return;
+    }
+    bulkAuthorizations.add(String.valueOf(authorization));
     bulkRequests.incrementAndGet();
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
@@ -168,5 +180,30 @@ class ElasticsearchWriterTest {
               ElasticsearchWriter.ItemsThrottledException.class,
               e -> assertThat(writer.classify(e)).isEqualTo(ErrorKind.TRANSIENT));
     }
+  }
+
+  @Test
+  void shouldSendTheApiKeyWithEveryBulkRequest() throws Exception {
+    try (ElasticsearchWriter writer = writer("connection.api.key", "a2V5OnNlY3JldA==")) {
+      writer.write(batch(200));
+    }
+
+    assertThat(bulkAuthorizations).hasSize(2).containsOnly("ApiKey a2V5OnNlY3JldA==");
+  }
+
+  @Test
+  void shouldAnswerABasicAuthChallengeOnBulkRequestsWithTheConfiguredCredentials()
+      throws Exception {
+    requiredAuthorization =
+        "Basic "
+            + Base64.getEncoder().encodeToString("elastic:s3cret".getBytes(StandardCharsets.UTF_8));
+
+    try (ElasticsearchWriter writer =
+        writer("connection.username", "elastic", "connection.password", "s3cret")) {
+      writer.write(batch(200));
+    }
+
+    assertThat(indexedIn).hasSize(200);
+    assertThat(bulkAuthorizations).containsOnly(requiredAuthorization);
   }
 }

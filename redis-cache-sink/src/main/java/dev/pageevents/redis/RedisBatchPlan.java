@@ -4,6 +4,8 @@ import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.sink.AppliedOffsets;
 import dev.pageevents.core.sink.PageEventRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,45 +22,48 @@ final class RedisBatchPlan {
   /** The keys and arguments of one call of {@code apply-batch.lua}; all keys share a slot. */
   record ScriptCall(int group, TopicPartition partition, List<String> keys, List<String> args) {}
 
+  private static final Comparator<TopicPartition> BY_TOPIC_AND_PARTITION =
+      Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
+
   private final RedisKeys keys;
 
   RedisBatchPlan(RedisKeys keys) {
     this.keys = keys;
   }
 
+  /** Calls ordered by topic, partition, then group. */
   List<ScriptCall> plan(List<PageEventRecord> batch) {
     Map<TopicPartition, Long> last = AppliedOffsets.lastOffsets(batch);
-    Map<String, ScriptCall> calls = new TreeMap<>();
+    Map<TopicPartition, ScriptCall[]> calls = new TreeMap<>(BY_TOPIC_AND_PARTITION);
     for (Map.Entry<TopicPartition, Long> entry : last.entrySet()) {
-      for (int group = 0; group < keys.groups(); group++) {
-        calls.put(id(group, entry.getKey()), start(group, entry.getKey(), entry.getValue()));
+      ScriptCall[] byGroup = new ScriptCall[keys.groups()];
+      for (int group = 0; group < byGroup.length; group++) {
+        byGroup[group] = start(group, entry.getKey(), entry.getValue());
       }
+      calls.put(entry.getKey(), byGroup);
     }
     for (PageEventRecord each : batch) {
-      TopicPartition partition = AppliedOffsets.partitionOf(each.record());
+      ScriptCall[] byGroup = calls.get(AppliedOffsets.partitionOf(each.record()));
       String offset = Long.toString(each.record().kafkaOffset());
       PageEvent event = each.event();
-      ScriptCall pageCall = calls.get(id(keys.groupOf(event.page()), partition));
+      String timestamp = Long.toString(event.timestampMs());
       long bucket = keys.bucketStart(event.timestampMs());
-      pageCall.keys().add(keys.page(event.page()));
-      pageCall.keys().add(keys.bucket(event.page(), bucket));
-      pageCall.keys().add(keys.bucketTop(pageCall.group(), bucket));
+      int pageGroup = keys.groupOf(event.page());
+      ScriptCall pageCall = byGroup[pageGroup];
+      pageCall.keys().add(keys.page(pageGroup, event.page()));
+      pageCall.keys().add(keys.bucket(pageGroup, event.page(), bucket));
+      pageCall.keys().add(keys.bucketTop(pageGroup, bucket));
       pageCall
           .args()
-          .addAll(
-              List.of(
-                  "p",
-                  offset,
-                  event.page(),
-                  Long.toString(event.durationMs()),
-                  Long.toString(event.timestampMs())));
-      ScriptCall userCall = calls.get(id(keys.groupOf(event.user()), partition));
-      userCall.keys().add(keys.user(event.user()));
-      userCall
-          .args()
-          .addAll(List.of("u", offset, event.page(), Long.toString(event.timestampMs())));
+          .addAll(List.of("p", offset, event.page(), Long.toString(event.durationMs()), timestamp));
+      int userGroup = keys.groupOf(event.user());
+      ScriptCall userCall = byGroup[userGroup];
+      userCall.keys().add(keys.user(userGroup, event.user()));
+      userCall.args().addAll(List.of("u", offset, event.page(), timestamp));
     }
-    return new ArrayList<>(calls.values());
+    List<ScriptCall> ordered = new ArrayList<>(calls.size() * keys.groups());
+    calls.values().forEach(byGroup -> ordered.addAll(Arrays.asList(byGroup)));
+    return ordered;
   }
 
   private ScriptCall start(int group, TopicPartition partition, long lastOffset) {
@@ -70,10 +75,5 @@ final class RedisBatchPlan {
     args.add(Long.toString(lastOffset));
     args.add(Integer.toString(keys.bucketTtlSeconds()));
     return new ScriptCall(group, partition, callKeys, args);
-  }
-
-  private static String id(int group, TopicPartition partition) {
-    return String.format(
-        "%s\u0000%010d\u0000%06d", partition.topic(), partition.partition(), group);
   }
 }

@@ -40,11 +40,21 @@ public record RedisKeys(String prefix, int groups, int bucketSeconds, int bucket
   }
 
   public String page(String page) {
-    return groupPrefix(groupOf(page)) + "page:" + page;
+    return page(groupOf(page), page);
+  }
+
+  /** A page's hash, when its group ({@link #groupOf}) is already known. */
+  String page(int group, String page) {
+    return groupPrefix(group) + "page:" + page;
   }
 
   public String bucket(String page, long bucketStart) {
-    return groupPrefix(groupOf(page)) + "bucket:" + bucketStart + ":" + page;
+    return bucket(groupOf(page), page, bucketStart);
+  }
+
+  /** A page's bucket counter, when its group ({@link #groupOf}) is already known. */
+  String bucket(int group, String page, long bucketStart) {
+    return groupPrefix(group) + "bucket:" + bucketStart + ":" + page;
   }
 
   public String top(int group) {
@@ -56,7 +66,12 @@ public record RedisKeys(String prefix, int groups, int bucketSeconds, int bucket
   }
 
   public String user(String user) {
-    return groupPrefix(groupOf(user)) + "user:" + user;
+    return user(groupOf(user), user);
+  }
+
+  /** A user's hash, when its group ({@link #groupOf}) is already known. */
+  String user(int group, String user) {
+    return groupPrefix(group) + "user:" + user;
   }
 
   public String offsets(int group) {
