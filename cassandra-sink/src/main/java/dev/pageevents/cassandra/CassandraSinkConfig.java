@@ -15,7 +15,6 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.types.Password;
 
 /** The Cassandra sink's settings: connection, schema, writes, plus the pack's shared groups. */
 public final class CassandraSinkConfig extends PageEventSinkConfig {
@@ -376,8 +375,7 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
   }
 
   public String password() {
-    Password password = getPassword(PASSWORD_CONFIG);
-    return password == null ? "" : password.value();
+    return secret(PASSWORD_CONFIG);
   }
 
   public boolean sslEnabled() {
@@ -389,8 +387,7 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
   }
 
   public String truststorePassword() {
-    Password password = getPassword(TRUSTSTORE_PASSWORD_CONFIG);
-    return password == null ? "" : password.value();
+    return secret(TRUSTSTORE_PASSWORD_CONFIG);
   }
 
   public boolean hostnameValidation() {

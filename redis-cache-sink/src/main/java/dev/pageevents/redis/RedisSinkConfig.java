@@ -11,7 +11,6 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /** Settings of the Redis cache sink: connection, TLS and ACL, key layout, plus the shared ones. */
 public final class RedisSinkConfig extends PageEventSinkConfig {
@@ -234,13 +233,11 @@ public final class RedisSinkConfig extends PageEventSinkConfig {
   }
 
   public String password() {
-    Password password = getPassword(PASSWORD_CONFIG);
-    return password == null ? "" : password.value();
+    return secret(PASSWORD_CONFIG);
   }
 
   public String truststorePassword() {
-    Password password = getPassword(TRUSTSTORE_PASSWORD_CONFIG);
-    return password == null ? "" : password.value();
+    return secret(TRUSTSTORE_PASSWORD_CONFIG);
   }
 
   /** The key layout these settings describe. */
