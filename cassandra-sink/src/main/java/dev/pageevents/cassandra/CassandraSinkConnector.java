@@ -26,8 +26,7 @@ public final class CassandraSinkConnector extends PageEventSinkConnector<Cassand
 
   /** Empties the page/day and user/day tables of the connector's keyspace. */
   @Override
-  protected void clearReadModel(Map<String, String> props) {
-    CassandraSinkConfig config = new CassandraSinkConfig(props);
+  protected void clearReadModel(CassandraSinkConfig config) {
     try (CqlSession session = CassandraSessions.open(config)) {
       new CassandraSchema(config.keyspace()).truncate(session);
     }

@@ -27,8 +27,7 @@ public final class ElasticsearchSinkConnector
 
   /** Deletes every index of the connector's {@code index.pattern}. */
   @Override
-  protected void clearReadModel(Map<String, String> props) throws IOException {
-    ElasticsearchSinkConfig config = new ElasticsearchSinkConfig(props);
+  protected void clearReadModel(ElasticsearchSinkConfig config) throws IOException {
     try (ElasticsearchTransport transport = ElasticsearchClients.transport(config)) {
       ElasticsearchSchema.deleteIndices(new ElasticsearchClient(transport), config.indexPattern());
     }

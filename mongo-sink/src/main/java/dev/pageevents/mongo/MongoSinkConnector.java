@@ -21,8 +21,7 @@ public final class MongoSinkConnector extends PageEventSinkConnector<MongoSinkCo
    * key and time-series options.
    */
   @Override
-  protected void clearReadModel(Map<String, String> props) {
-    MongoSinkConfig config = new MongoSinkConfig(props);
+  protected void clearReadModel(MongoSinkConfig config) {
     try (MongoClient client = MongoWriter.createClient(config)) {
       client
           .getDatabase(config.database())

@@ -18,8 +18,7 @@ public final class Neo4jSinkConnector extends PageEventSinkConnector<Neo4jSinkCo
 
   /** Deletes the sink's users, pages, their relationships and its stored offsets. */
   @Override
-  protected void clearReadModel(Map<String, String> props) {
-    Neo4jSinkConfig config = new Neo4jSinkConfig(props);
+  protected void clearReadModel(Neo4jSinkConfig config) {
     try (Driver driver = Neo4jDrivers.create(config)) {
       Neo4jSchema.clear(driver, config.database());
     }

@@ -17,8 +17,7 @@ public final class RedisSinkConnector extends PageEventSinkConnector<RedisSinkCo
 
   /** Deletes every key under the connector's prefix, on every master of a Cluster. */
   @Override
-  protected void clearReadModel(Map<String, String> props) {
-    RedisSinkConfig config = new RedisSinkConfig(props);
+  protected void clearReadModel(RedisSinkConfig config) {
     try (UnifiedJedis redis = RedisClients.create(config)) {
       RedisSchema.clear(redis, config.keys());
     }

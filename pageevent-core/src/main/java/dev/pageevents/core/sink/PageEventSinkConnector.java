@@ -73,10 +73,10 @@ public abstract class PageEventSinkConnector<C extends PageEventSinkConfig> exte
    * of the topic rebuilds it. Called by {@link #alterOffsets} with {@code offsets.reset=rebuild},
    * while the connector is stopped.
    *
-   * @param props the connector's config
+   * @param config the connector's config
    * @throws Exception anything the store raised; the offsets then stay as they were
    */
-  protected abstract void clearReadModel(Map<String, String> props) throws Exception;
+  protected abstract void clearReadModel(C config) throws Exception;
 
   /**
    * Answers {@code DELETE} / {@code PATCH /connectors/<name>/offsets} (KIP-875) as {@code
@@ -86,12 +86,12 @@ public abstract class PageEventSinkConnector<C extends PageEventSinkConfig> exte
   @Override
   public boolean alterOffsets(
       Map<String, String> connectorConfig, Map<TopicPartition, Long> offsets) {
-    PageEventSinkConfig config = parser.apply(connectorConfig);
+    C config = parser.apply(connectorConfig);
     String name = config.connectorName();
     if (config.offsetReset().decide(name, offsets) == OffsetReset.Action.CLEAR_THEN_APPLY) {
       log.info("Clearing the read model of connector {} before its offsets are reset", name);
       try {
-        clearReadModel(connectorConfig);
+        clearReadModel(config);
       } catch (Exception e) {
         throw new ConnectException(
             "Could not clear the store of connector '"

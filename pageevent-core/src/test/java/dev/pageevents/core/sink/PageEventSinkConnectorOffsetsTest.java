@@ -39,7 +39,7 @@ class PageEventSinkConnectorOffsetsTest {
     }
 
     @Override
-    protected void clearReadModel(Map<String, String> props) throws Exception {
+    protected void clearReadModel(PageEventSinkConfig config) throws Exception {
       if (clearFailure != null) {
         throw clearFailure;
       }
