@@ -2,6 +2,7 @@ package dev.pageevents.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import dev.pageevents.core.config.ConnectionSecurity;
 import dev.pageevents.core.config.OffsetReset;
 import dev.pageevents.core.config.PageEventSinkConfig;
 import java.net.InetSocketAddress;
@@ -152,56 +153,15 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
         ++order,
         Width.MEDIUM,
         "Local data centre");
-    def.define(
-        USERNAME_CONFIG,
-        Type.STRING,
-        "",
-        Importance.MEDIUM,
-        USERNAME_DOC,
-        CONNECTION_GROUP,
-        ++order,
-        Width.MEDIUM,
-        "Username");
-    def.define(
-        PASSWORD_CONFIG,
-        Type.PASSWORD,
-        "",
-        Importance.MEDIUM,
-        PASSWORD_DOC,
-        CONNECTION_GROUP,
-        ++order,
-        Width.MEDIUM,
-        "Password");
-    def.define(
-        SSL_ENABLED_CONFIG,
-        Type.BOOLEAN,
-        false,
-        Importance.MEDIUM,
-        SSL_ENABLED_DOC,
-        CONNECTION_GROUP,
-        ++order,
-        Width.SHORT,
-        "TLS");
-    def.define(
-        TRUSTSTORE_PATH_CONFIG,
-        Type.STRING,
-        "",
-        Importance.LOW,
-        TRUSTSTORE_PATH_DOC,
-        CONNECTION_GROUP,
-        ++order,
-        Width.LONG,
-        "Truststore");
-    def.define(
-        TRUSTSTORE_PASSWORD_CONFIG,
-        Type.PASSWORD,
-        "",
-        Importance.LOW,
-        TRUSTSTORE_PASSWORD_DOC,
-        CONNECTION_GROUP,
-        ++order,
-        Width.MEDIUM,
-        "Truststore password");
+    order =
+        new ConnectionSecurity(def, CONNECTION_GROUP, order)
+            .user(USERNAME_CONFIG, USERNAME_DOC, "Username")
+            .password(PASSWORD_CONFIG, PASSWORD_DOC)
+            .tls(SSL_ENABLED_CONFIG, SSL_ENABLED_DOC)
+            .truststore(TRUSTSTORE_PATH_CONFIG, TRUSTSTORE_PATH_DOC, "Truststore")
+            .truststorePassword(
+                TRUSTSTORE_PASSWORD_CONFIG, TRUSTSTORE_PASSWORD_DOC, "Truststore password")
+            .order();
     def.define(
         HOSTNAME_VALIDATION_CONFIG,
         Type.BOOLEAN,
