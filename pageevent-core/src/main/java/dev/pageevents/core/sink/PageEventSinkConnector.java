@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -117,7 +118,12 @@ public abstract class PageEventSinkConnector<C extends PageEventSinkConfig> exte
     if (result.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
       return result;
     }
-    C config = parser.apply(connectorConfigs);
+    C config;
+    try {
+      config = parser.apply(connectorConfigs);
+    } catch (ConfigException e) {
+      return Reachability.onSetting(result, e);
+    }
     Map<String, ConfigValue> values = new HashMap<>();
     result.configValues().forEach(value -> values.put(value.name(), value));
     crossFieldProblems(config)
