@@ -2,6 +2,7 @@ package dev.pageevents.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import dev.pageevents.core.config.ConnectionSecurity;
 import dev.pageevents.core.config.OffsetReset;
 import dev.pageevents.core.config.PageEventSinkConfig;
 import java.net.InetSocketAddress;
@@ -9,15 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /** The Cassandra sink's settings: connection, schema, writes, plus the pack's shared groups. */
 public final class CassandraSinkConfig extends PageEventSinkConfig {
@@ -101,8 +99,6 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
 
   public static final int BATCH_SIZE_DEFAULT = 1000;
 
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,47}");
-  private static final Pattern DATACENTER_RF = Pattern.compile("[A-Za-z0-9_.\\-]+:[1-9][0-9]?");
   private static final List<String> WRITE_CONSISTENCIES =
       List.of(
           "ANY",
@@ -128,7 +124,7 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
         CONTACT_POINTS_CONFIG,
         Type.LIST,
         CONTACT_POINTS_DEFAULT,
-        new ContactPoints(),
+        new CassandraValidators.ContactPoints(),
         Importance.HIGH,
         CONTACT_POINTS_DOC,
         CONNECTION_GROUP,
@@ -157,56 +153,15 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
         ++order,
         Width.MEDIUM,
         "Local data centre");
-    def.define(
-        USERNAME_CONFIG,
-        Type.STRING,
-        "",
-        Importance.MEDIUM,
-        USERNAME_DOC,
-        CONNECTION_GROUP,
-        ++order,
-        Width.MEDIUM,
-        "Username");
-    def.define(
-        PASSWORD_CONFIG,
-        Type.PASSWORD,
-        "",
-        Importance.MEDIUM,
-        PASSWORD_DOC,
-        CONNECTION_GROUP,
-        ++order,
-        Width.MEDIUM,
-        "Password");
-    def.define(
-        SSL_ENABLED_CONFIG,
-        Type.BOOLEAN,
-        false,
-        Importance.MEDIUM,
-        SSL_ENABLED_DOC,
-        CONNECTION_GROUP,
-        ++order,
-        Width.SHORT,
-        "TLS");
-    def.define(
-        TRUSTSTORE_PATH_CONFIG,
-        Type.STRING,
-        "",
-        Importance.LOW,
-        TRUSTSTORE_PATH_DOC,
-        CONNECTION_GROUP,
-        ++order,
-        Width.LONG,
-        "Truststore");
-    def.define(
-        TRUSTSTORE_PASSWORD_CONFIG,
-        Type.PASSWORD,
-        "",
-        Importance.LOW,
-        TRUSTSTORE_PASSWORD_DOC,
-        CONNECTION_GROUP,
-        ++order,
-        Width.MEDIUM,
-        "Truststore password");
+    order =
+        new ConnectionSecurity(def, CONNECTION_GROUP, order)
+            .user(USERNAME_CONFIG, USERNAME_DOC, "Username")
+            .password(PASSWORD_CONFIG, PASSWORD_DOC)
+            .tls(SSL_ENABLED_CONFIG, SSL_ENABLED_DOC)
+            .truststore(TRUSTSTORE_PATH_CONFIG, TRUSTSTORE_PATH_DOC, "Truststore")
+            .truststorePassword(
+                TRUSTSTORE_PASSWORD_CONFIG, TRUSTSTORE_PASSWORD_DOC, "Truststore password")
+            .order();
     def.define(
         HOSTNAME_VALIDATION_CONFIG,
         Type.BOOLEAN,
@@ -234,7 +189,7 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
         KEYSPACE_CONFIG,
         Type.STRING,
         KEYSPACE_DEFAULT,
-        new Identifier(),
+        new CassandraValidators.Identifier(),
         Importance.HIGH,
         KEYSPACE_DOC,
         SCHEMA_GROUP,
@@ -277,7 +232,7 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
         DATACENTERS_CONFIG,
         Type.LIST,
         "",
-        new DatacenterFactors(),
+        new CassandraValidators.DatacenterFactors(),
         Importance.MEDIUM,
         DATACENTERS_DOC,
         SCHEMA_GROUP,
@@ -380,8 +335,7 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
   }
 
   public String password() {
-    Password password = getPassword(PASSWORD_CONFIG);
-    return password == null ? "" : password.value();
+    return secret(PASSWORD_CONFIG);
   }
 
   public boolean sslEnabled() {
@@ -393,8 +347,7 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
   }
 
   public String truststorePassword() {
-    Password password = getPassword(TRUSTSTORE_PASSWORD_CONFIG);
-    return password == null ? "" : password.value();
+    return secret(TRUSTSTORE_PASSWORD_CONFIG);
   }
 
   public boolean hostnameValidation() {
@@ -483,71 +436,5 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
           "A truststore is given but TLS is off: set " + SSL_ENABLED_CONFIG + "=true");
     }
     return problems;
-  }
-
-  /** A CQL identifier: letters, digits, underscore, starting with a letter, at most 48. */
-  static final class Identifier implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      if (value == null || !IDENTIFIER.matcher(value.toString()).matches()) {
-        throw new ConfigException(
-            name,
-            value,
-            "Use a keyspace name of letters, digits and '_', starting with a letter, at most 48"
-                + " characters, e.g. "
-                + name
-                + "="
-                + KEYSPACE_DEFAULT);
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "a CQL identifier: [A-Za-z][A-Za-z0-9_]{0,47}";
-    }
-  }
-
-  /** host or host:port entries, at least one. */
-  static final class ContactPoints implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      List<?> points = (List<?>) value;
-      if (points == null || points.isEmpty()) {
-        throw new ConfigException(
-            name, value, "Give at least one node, e.g. " + name + "=10.0.0.1");
-      }
-      for (Object point : points) {
-        String text = point == null ? "" : point.toString().trim();
-        int colon = text.lastIndexOf(':');
-        String host = colon > 0 ? text.substring(0, colon) : text;
-        if (host.isBlank() || (colon > 0 && !text.substring(colon + 1).matches("[0-9]{1,5}"))) {
-          throw new ConfigException(
-              name, value, "Each contact point is host or host:port, e.g. 10.0.0.1:9042");
-        }
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "host or host:port, comma-separated";
-    }
-  }
-
-  /** dc:rf pairs (may be empty: only NetworkTopologyStrategy needs them). */
-  static final class DatacenterFactors implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      for (Object pair : (List<?>) value) {
-        if (pair == null || !DATACENTER_RF.matcher(pair.toString().trim()).matches()) {
-          throw new ConfigException(
-              name, value, "Give replicas per data centre as dc:rf pairs, e.g. dc1:3,dc2:2");
-        }
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "dc:rf pairs, comma-separated";
-    }
   }
 }

@@ -4,19 +4,13 @@ import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.auth.AuthenticationException;
 import com.datastax.oss.driver.api.core.metadata.Node;
-import dev.pageevents.core.config.PageEventSinkConfig;
 import dev.pageevents.core.config.Reachability;
 import dev.pageevents.core.sink.PageEventSinkConnector;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.config.Config;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
-import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /**
@@ -24,17 +18,15 @@ import org.apache.kafka.connect.errors.ConnectException;
  * connector (one instance) creates the schema before tasks start, so tasks never race on DDL;
  * {@link #validate} checks cross-field settings, reachability and an existing schema.
  */
-public final class CassandraSinkConnector extends PageEventSinkConnector {
+public final class CassandraSinkConnector extends PageEventSinkConnector<CassandraSinkConfig> {
 
-  @Override
-  protected PageEventSinkConfig parseConfig(Map<String, String> props) {
-    return new CassandraSinkConfig(props);
+  public CassandraSinkConnector() {
+    super(CassandraSinkConfig.CONFIG_DEF, CassandraSinkTask.class, CassandraSinkConfig::new);
   }
 
   /** Empties the page/day and user/day tables of the connector's keyspace. */
   @Override
-  protected void clearReadModel(Map<String, String> props) {
-    CassandraSinkConfig config = new CassandraSinkConfig(props);
+  protected void clearReadModel(CassandraSinkConfig config) {
     try (CqlSession session = CassandraSessions.open(config)) {
       new CassandraSchema(config.keyspace()).truncate(session);
     }
@@ -57,35 +49,16 @@ public final class CassandraSinkConnector extends PageEventSinkConnector {
   }
 
   @Override
-  public Class<? extends Task> taskClass() {
-    return CassandraSinkTask.class;
-  }
-
-  @Override
-  public ConfigDef config() {
-    return CassandraSinkConfig.CONFIG_DEF;
-  }
-
-  @Override
-  public Config validate(Map<String, String> props) {
-    Config result = super.validate(props);
-    Map<String, ConfigValue> values =
-        result.configValues().stream()
-            .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
-    if (values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
-      return result;
-    }
-    CassandraSinkConfig config = new CassandraSinkConfig(props);
-    Map<String, String> problems = config.crossFieldProblems();
-    problems.forEach((name, message) -> values.get(name).addErrorMessage(message));
-    return Reachability.check(result, () -> checkSchema(config), e -> diagnose(config, e));
+  protected Map<String, String> crossFieldProblems(CassandraSinkConfig config) {
+    return config.crossFieldProblems();
   }
 
   /**
    * Connects and fails with {@link Mismatch} if no node is in the local data centre (the driver
    * connects anyway, but then has no node to send a write to) or the existing schema does not fit.
    */
-  private static void checkSchema(CassandraSinkConfig config) throws Mismatch {
+  @Override
+  protected void probe(CassandraSinkConfig config, Map<String, String> props) throws Mismatch {
     try (CqlSession session = CassandraSessions.open(config)) {
       Set<String> datacenters =
           session.getMetadata().getNodes().values().stream()
@@ -111,7 +84,8 @@ public final class CassandraSinkConnector extends PageEventSinkConnector {
   }
 
   /** Reports a failed check on the field to fix: keyspace, credentials or contact points. */
-  private static Reachability.Failure diagnose(CassandraSinkConfig config, Exception e) {
+  @Override
+  protected Reachability.Failure diagnose(CassandraSinkConfig config, Exception e) {
     if (e instanceof Mismatch mismatch) {
       return new Reachability.Failure(mismatch.field, e.getMessage());
     }

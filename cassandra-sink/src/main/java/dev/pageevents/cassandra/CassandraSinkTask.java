@@ -3,7 +3,6 @@ package dev.pageevents.cassandra;
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.pageevents.core.sink.PageEventSinkTask;
 import dev.pageevents.core.sink.StoreWriter;
-import java.util.Map;
 
 /**
  * Connects once per task, checks the schema the connector prepared, and writes through the
@@ -11,9 +10,8 @@ import java.util.Map;
  */
 public final class CassandraSinkTask extends PageEventSinkTask<CassandraSinkConfig> {
 
-  @Override
-  protected CassandraSinkConfig parseConfig(Map<String, String> props) {
-    return new CassandraSinkConfig(props);
+  public CassandraSinkTask() {
+    super(CassandraSinkConfig::new);
   }
 
   @Override

@@ -10,8 +10,8 @@ import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.TokenMap;
 import com.datastax.oss.driver.api.core.metadata.token.Token;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodecs;
+import dev.pageevents.core.view.ClientStoreView;
 import dev.pageevents.core.view.PageTotals;
-import dev.pageevents.core.view.StoreView;
 import dev.pageevents.core.view.ViewSample;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -26,13 +26,12 @@ import java.util.TreeMap;
  * of one page/bucket partition in clustering order, and where that partition lives (its token and
  * replica nodes, from the driver's token map).
  */
-public final class CassandraView implements StoreView {
+public final class CassandraView extends ClientStoreView {
   static final String STORE_NAME = "Cassandra";
 
   private static final int PAGE_SIZE = 5000;
 
   private final CqlSession session;
-  private final boolean ownsSession;
   private final CqlIdentifier keyspace;
   private final TimeBucket bucket;
   private final PreparedStatement partitionQuery;
@@ -56,8 +55,8 @@ public final class CassandraView implements StoreView {
 
   private CassandraView(
       CqlSession session, boolean ownsSession, CqlIdentifier keyspace, TimeBucket bucket) {
+    super(STORE_NAME, session, ownsSession);
     this.session = session;
-    this.ownsSession = ownsSession;
     this.keyspace = keyspace;
     this.bucket = bucket;
     this.partitionQuery =
@@ -138,11 +137,6 @@ public final class CassandraView implements StoreView {
     return address.toString();
   }
 
-  @Override
-  public String storeName() {
-    return STORE_NAME;
-  }
-
   /** The sample page's partition for the day of the sample time, in clustering order. */
   @Override
   public List<String> sampleQuery(ViewSample sample) {
@@ -175,12 +169,5 @@ public final class CassandraView implements StoreView {
             + where.token()
             + ", replicas "
             + where.replicas());
-  }
-
-  @Override
-  public void close() {
-    if (ownsSession) {
-      session.close();
-    }
   }
 }

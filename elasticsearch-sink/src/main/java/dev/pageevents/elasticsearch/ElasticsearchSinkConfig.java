@@ -12,7 +12,6 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /** Settings of the Elasticsearch sink: cluster and credentials, index naming, bulk requests. */
 public final class ElasticsearchSinkConfig extends PageEventSinkConfig {
@@ -273,11 +272,6 @@ public final class ElasticsearchSinkConfig extends PageEventSinkConfig {
 
   public String truststorePassword() {
     return secret(TRUSTSTORE_PASSWORD_CONFIG);
-  }
-
-  private String secret(String name) {
-    Password value = getPassword(name);
-    return value == null || value.value() == null ? "" : value.value();
   }
 
   public int connectTimeoutMs() {

@@ -4,8 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.pageevents.core.view.ClientStoreView;
 import dev.pageevents.core.view.PageTotals;
-import dev.pageevents.core.view.StoreView;
 import dev.pageevents.core.view.ViewSample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * search on pages, totals per page (terms aggregation), and which index and shard hold an event.
  * Never writes (it refreshes, so just-written documents are visible).
  */
-public final class ElasticsearchView implements StoreView {
+public final class ElasticsearchView extends ClientStoreView {
   static final String STORE_NAME = "Elasticsearch";
 
   /** Most distinct pages {@link #totalsByPage} returns. */
@@ -29,7 +29,6 @@ public final class ElasticsearchView implements StoreView {
   private static final int SAMPLE_MATCHES = 3;
 
   private final ElasticsearchClient client;
-  private final boolean ownsClient;
   private final String indices;
 
   /**
@@ -42,8 +41,8 @@ public final class ElasticsearchView implements StoreView {
   }
 
   private ElasticsearchView(ElasticsearchClient client, boolean ownsClient, String indices) {
+    super(STORE_NAME, client._transport(), ownsClient);
     this.client = client;
-    this.ownsClient = ownsClient;
     this.indices = indices;
   }
 
@@ -57,22 +56,6 @@ public final class ElasticsearchView implements StoreView {
         new ElasticsearchClient(ElasticsearchClients.transport(config)),
         true,
         config.indexPattern().wildcard());
-  }
-
-  @Override
-  public void close() {
-    if (ownsClient) {
-      try {
-        client._transport().close();
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not close the Elasticsearch client", e);
-      }
-    }
-  }
-
-  @Override
-  public String storeName() {
-    return STORE_NAME;
   }
 
   /** A full-text match on the last word of the sample page. */

@@ -1,34 +1,19 @@
 package dev.pageevents.mongo;
 
 import com.mongodb.client.MongoClient;
-import dev.pageevents.core.config.PageEventSinkConfig;
 import dev.pageevents.core.config.Reachability;
 import dev.pageevents.core.sink.PageEventSinkConnector;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.common.config.Config;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.connector.Task;
 import org.bson.Document;
 
 /** Sink connector writing page events to MongoDB, one document per event. */
-public final class MongoSinkConnector extends PageEventSinkConnector {
+public final class MongoSinkConnector extends PageEventSinkConnector<MongoSinkConfig> {
   /** How long {@link #validate} waits for MongoDB before it reports the URI unreachable. */
   static final int VALIDATE_TIMEOUT_MS = 5_000;
 
-  @Override
-  protected PageEventSinkConfig parseConfig(Map<String, String> props) {
-    return new MongoSinkConfig(props);
-  }
-
-  @Override
-  public Class<? extends Task> taskClass() {
-    return MongoSinkTask.class;
-  }
-
-  @Override
-  public ConfigDef config() {
-    return MongoSinkConfig.CONFIG_DEF;
+  public MongoSinkConnector() {
+    super(MongoSinkConfig.CONFIG_DEF, MongoSinkTask.class, MongoSinkConfig::new);
   }
 
   /**
@@ -36,8 +21,7 @@ public final class MongoSinkConnector extends PageEventSinkConnector {
    * key and time-series options.
    */
   @Override
-  protected void clearReadModel(Map<String, String> props) {
-    MongoSinkConfig config = new MongoSinkConfig(props);
+  protected void clearReadModel(MongoSinkConfig config) {
     try (MongoClient client = MongoWriter.createClient(config)) {
       client
           .getDatabase(config.database())
@@ -46,27 +30,25 @@ public final class MongoSinkConnector extends PageEventSinkConnector {
     }
   }
 
-  /** Adds a reachability check: can we connect and ping the database with these settings? */
+  /** Can we connect and ping the database with these settings? */
   @Override
-  public Config validate(Map<String, String> connectorConfigs) {
-    return Reachability.check(
-        super.validate(connectorConfigs),
-        () -> {
-          Map<String, String> quick = new HashMap<>(connectorConfigs);
-          quick.put(
-              MongoSinkConfig.SERVER_SELECTION_TIMEOUT_CONFIG,
-              Integer.toString(VALIDATE_TIMEOUT_MS));
-          MongoSinkConfig config = new MongoSinkConfig(quick);
-          try (MongoClient client = MongoWriter.createClient(config)) {
-            client.getDatabase(config.database()).runCommand(new Document("ping", 1));
-          }
-        },
-        e ->
-            new Reachability.Failure(
-                MongoSinkConfig.CONNECTION_URI_CONFIG,
-                "Cannot reach MongoDB with "
-                    + MongoSinkConfig.CONNECTION_URI_CONFIG
-                    + " (check host, port, credentials and TLS options): "
-                    + e.getMessage()));
+  protected void probe(MongoSinkConfig config, Map<String, String> props) {
+    Map<String, String> quick = new HashMap<>(props);
+    quick.put(
+        MongoSinkConfig.SERVER_SELECTION_TIMEOUT_CONFIG, Integer.toString(VALIDATE_TIMEOUT_MS));
+    MongoSinkConfig quickConfig = new MongoSinkConfig(quick);
+    try (MongoClient client = MongoWriter.createClient(quickConfig)) {
+      client.getDatabase(quickConfig.database()).runCommand(new Document("ping", 1));
+    }
+  }
+
+  @Override
+  protected Reachability.Failure diagnose(MongoSinkConfig config, Exception e) {
+    return new Reachability.Failure(
+        MongoSinkConfig.CONNECTION_URI_CONFIG,
+        "Cannot reach MongoDB with "
+            + MongoSinkConfig.CONNECTION_URI_CONFIG
+            + " (check host, port, credentials and TLS options): "
+            + e.getMessage());
   }
 }

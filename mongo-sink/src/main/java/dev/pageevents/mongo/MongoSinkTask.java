@@ -2,14 +2,12 @@ package dev.pageevents.mongo;
 
 import dev.pageevents.core.sink.PageEventSinkTask;
 import dev.pageevents.core.sink.StoreWriter;
-import java.util.Map;
 
 /** Writes page events to MongoDB through the shared write pipeline. */
 public final class MongoSinkTask extends PageEventSinkTask<MongoSinkConfig> {
 
-  @Override
-  protected MongoSinkConfig parseConfig(Map<String, String> props) {
-    return new MongoSinkConfig(props);
+  public MongoSinkTask() {
+    super(MongoSinkConfig::new);
   }
 
   @Override

@@ -8,8 +8,8 @@ import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import dev.pageevents.core.view.ClientStoreView;
 import dev.pageevents.core.view.PageTotals;
-import dev.pageevents.core.view.StoreView;
 import dev.pageevents.core.view.ViewSample;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +23,7 @@ import org.bson.Document;
  * The read side of the MongoDB sink: totals per page, a page's latest visits, and where a document
  * lives (shard key value and, on a sharded cluster, the shard that owns it). Never writes.
  */
-public final class MongoView implements StoreView {
+public final class MongoView extends ClientStoreView {
   static final String STORE_NAME = "MongoDB";
 
   /** The shard key this module recommends for an events collection (see the README). */
@@ -31,7 +31,6 @@ public final class MongoView implements StoreView {
       new Document(MongoDocuments.PAGE, 1).append(MongoDocuments.ID, "hashed");
 
   private final MongoClient client;
-  private final boolean ownsClient;
   private final MongoDatabase database;
   private final MongoCollection<Document> collection;
 
@@ -41,8 +40,8 @@ public final class MongoView implements StoreView {
   }
 
   private MongoView(MongoClient client, boolean ownsClient, String database, String collection) {
+    super(STORE_NAME, client, ownsClient);
     this.client = client;
-    this.ownsClient = ownsClient;
     this.database = client.getDatabase(database);
     this.collection = this.database.getCollection(collection);
   }
@@ -67,11 +66,6 @@ public final class MongoView implements StoreView {
     MongoSinkConfig config = new MongoSinkConfig(connectorConfig);
     return new MongoView(
         MongoWriter.createClient(config), true, config.database(), config.collection());
-  }
-
-  @Override
-  public String storeName() {
-    return STORE_NAME;
   }
 
   /** The three most visited pages, by an aggregation. */
@@ -106,13 +100,6 @@ public final class MongoView implements StoreView {
   @Override
   public Optional<String> answeredBy() {
     return Optional.of(serverDescription());
-  }
-
-  @Override
-  public void close() {
-    if (ownsClient) {
-      client.close();
-    }
   }
 
   public long count() {

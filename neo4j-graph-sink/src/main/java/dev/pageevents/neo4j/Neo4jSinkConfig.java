@@ -9,7 +9,6 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /** Settings of the Neo4j graph sink: connection, encryption and trust, graph options. */
 public final class Neo4jSinkConfig extends PageEventSinkConfig {
@@ -142,8 +141,7 @@ public final class Neo4jSinkConfig extends PageEventSinkConfig {
   }
 
   public String password() {
-    Password password = getPassword(PASSWORD_CONFIG);
-    return password == null ? "" : password.value();
+    return secret(PASSWORD_CONFIG);
   }
 
   public String database() {

@@ -1,12 +1,8 @@
 package dev.pageevents.neo4j;
 
-import dev.pageevents.core.config.PageEventSinkConfig;
 import dev.pageevents.core.config.Reachability;
 import dev.pageevents.core.sink.PageEventSinkConnector;
 import java.util.Map;
-import org.apache.kafka.common.config.Config;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.connector.Task;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.exceptions.AuthenticationException;
 
@@ -14,49 +10,31 @@ import org.neo4j.driver.exceptions.AuthenticationException;
  * Sink connector that builds a user-page visit graph in Neo4j, exact under redelivery (see the
  * module README for the graph model and queries).
  */
-public final class Neo4jSinkConnector extends PageEventSinkConnector {
+public final class Neo4jSinkConnector extends PageEventSinkConnector<Neo4jSinkConfig> {
 
-  @Override
-  protected PageEventSinkConfig parseConfig(Map<String, String> props) {
-    return new Neo4jSinkConfig(props);
-  }
-
-  @Override
-  public Class<? extends Task> taskClass() {
-    return Neo4jSinkTask.class;
-  }
-
-  @Override
-  public ConfigDef config() {
-    return Neo4jSinkConfig.CONFIG_DEF;
+  public Neo4jSinkConnector() {
+    super(Neo4jSinkConfig.CONFIG_DEF, Neo4jSinkTask.class, Neo4jSinkConfig::new);
   }
 
   /** Deletes the sink's users, pages, their relationships and its stored offsets. */
   @Override
-  protected void clearReadModel(Map<String, String> props) {
-    Neo4jSinkConfig config = new Neo4jSinkConfig(props);
+  protected void clearReadModel(Neo4jSinkConfig config) {
     try (Driver driver = Neo4jDrivers.create(config)) {
       Neo4jSchema.clear(driver, config.database());
     }
   }
 
-  /**
-   * Adds a reachability and credentials check to the per-field validation: refused credentials are
-   * reported on neo4j.password, anything else on neo4j.uri.
-   */
+  /** Checks reachability and credentials. */
   @Override
-  public Config validate(Map<String, String> props) {
-    return Reachability.check(
-        super.validate(props),
-        () -> {
-          try (Driver driver = Neo4jDrivers.create(new Neo4jSinkConfig(props))) {
-            driver.verifyConnectivity();
-          }
-        },
-        Neo4jSinkConnector::diagnose);
+  protected void probe(Neo4jSinkConfig config, Map<String, String> props) {
+    try (Driver driver = Neo4jDrivers.create(config)) {
+      driver.verifyConnectivity();
+    }
   }
 
-  private static Reachability.Failure diagnose(Exception e) {
+  /** Refused credentials are reported on neo4j.password, anything else on neo4j.uri. */
+  @Override
+  protected Reachability.Failure diagnose(Neo4jSinkConfig config, Exception e) {
     if (e instanceof AuthenticationException) {
       return new Reachability.Failure(
           Neo4jSinkConfig.PASSWORD_CONFIG,

@@ -1,7 +1,7 @@
 package dev.pageevents.neo4j;
 
+import dev.pageevents.core.view.ClientStoreView;
 import dev.pageevents.core.view.PageTotals;
-import dev.pageevents.core.view.StoreView;
 import dev.pageevents.core.view.ViewSample;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +16,7 @@ import org.neo4j.driver.Value;
  * The read side of the Neo4j sink: the documented queries of the module README, each a
  * parameterised read. Never writes.
  */
-public final class Neo4jView implements StoreView {
+public final class Neo4jView extends ClientStoreView {
   static final String STORE_NAME = "Neo4j";
 
   /** One page and how often a user visited it. */
@@ -65,7 +65,6 @@ public final class Neo4jView implements StoreView {
       ORDER BY count DESC, name LIMIT $limit""";
 
   private final Driver driver;
-  private final boolean ownsDriver;
   private final SessionConfig session;
 
   /** A view over an open driver, which the caller keeps and closes. */
@@ -74,8 +73,8 @@ public final class Neo4jView implements StoreView {
   }
 
   private Neo4jView(Driver driver, boolean ownsDriver, String database) {
+    super(STORE_NAME, driver, ownsDriver);
     this.driver = driver;
-    this.ownsDriver = ownsDriver;
     this.session = SessionConfig.forDatabase(database);
   }
 
@@ -85,11 +84,6 @@ public final class Neo4jView implements StoreView {
   public static Neo4jView open(Map<String, String> connectorConfig) {
     Neo4jSinkConfig config = new Neo4jSinkConfig(connectorConfig);
     return new Neo4jView(Neo4jDrivers.create(config), true, config.database());
-  }
-
-  @Override
-  public String storeName() {
-    return STORE_NAME;
   }
 
   /**
@@ -186,13 +180,6 @@ public final class Neo4jView implements StoreView {
                 new Neighbour(
                     r.get("label").asString(), r.get("name").asString(), r.get("count").asLong()))
         .toList();
-  }
-
-  @Override
-  public void close() {
-    if (ownsDriver) {
-      driver.close();
-    }
   }
 
   private List<Record> read(String query, Map<String, Object> params) {

@@ -2,15 +2,13 @@ package dev.pageevents.neo4j;
 
 import dev.pageevents.core.sink.AppliedOffsets;
 import dev.pageevents.core.sink.ErrorKind;
+import dev.pageevents.core.sink.ExactStoreWriter;
 import dev.pageevents.core.sink.PageEventRecord;
-import dev.pageevents.core.sink.StoreWriter;
-import dev.pageevents.core.sink.exact.OffsetStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -28,7 +26,7 @@ import org.neo4j.driver.exceptions.SecurityException;
  * applied offsets and store the batch's, merge the visits of the records above the applied offsets,
  * commit. A retried or replayed batch finds its offsets already stored and adds nothing.
  */
-final class Neo4jWriter implements StoreWriter, OffsetStore {
+final class Neo4jWriter implements ExactStoreWriter {
   /**
    * Locks each partition's offset node (the {@code lockedAt} write holds it until commit), then
    * reads the offset applied before this batch and stores the batch's last one, in one round trip:
@@ -133,11 +131,6 @@ final class Neo4jWriter implements StoreWriter, OffsetStore {
     tx.run(MERGE_NEXT, Map.of("transitions", Neo4jRows.transitions(pagesByUser, lastPages)))
         .consume();
     tx.run(SET_LAST_PAGES, Map.of("last", Neo4jRows.lastPages(pagesByUser))).consume();
-  }
-
-  @Override
-  public Optional<OffsetStore> offsetStore() {
-    return Optional.of(this);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.pageevents.redis;
 
+import dev.pageevents.core.config.ConnectionSecurity;
 import dev.pageevents.core.config.OffsetReset;
 import dev.pageevents.core.config.PageEventSinkConfig;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /** Settings of the Redis cache sink: connection, TLS and ACL, key layout, plus the shared ones. */
 public final class RedisSinkConfig extends PageEventSinkConfig {
@@ -84,91 +84,51 @@ public final class RedisSinkConfig extends PageEventSinkConfig {
   private static ConfigDef ownGroups() {
     int c = 0;
     int l = 0;
-    return new ConfigDef()
-        .define(
-            MODE_CONFIG,
-            Type.STRING,
-            MODE_STANDALONE,
-            ValidString.in(MODE_STANDALONE, MODE_CLUSTER),
-            Importance.HIGH,
-            MODE_DOC,
-            CONNECTION_GROUP,
-            ++c,
-            Width.SHORT,
-            "Mode")
-        .define(
-            HOSTS_CONFIG,
-            Type.LIST,
-            ConfigDef.NO_DEFAULT_VALUE,
-            new HostList(),
-            Importance.HIGH,
-            HOSTS_DOC,
-            CONNECTION_GROUP,
-            ++c,
-            Width.LONG,
-            "Hosts")
-        .define(
-            DATABASE_CONFIG,
-            Type.INT,
-            0,
-            Range.atLeast(0),
-            Importance.LOW,
-            DATABASE_DOC,
-            CONNECTION_GROUP,
-            ++c,
-            Width.SHORT,
-            "Database")
-        .define(
-            USER_CONFIG,
-            Type.STRING,
-            "",
-            Importance.MEDIUM,
-            USER_DOC,
-            CONNECTION_GROUP,
-            ++c,
-            Width.MEDIUM,
-            "ACL user")
-        .define(
-            PASSWORD_CONFIG,
-            Type.PASSWORD,
-            "",
-            Importance.MEDIUM,
-            PASSWORD_DOC,
-            CONNECTION_GROUP,
-            ++c,
-            Width.MEDIUM,
-            "Password")
-        .define(
-            SSL_CONFIG,
-            Type.BOOLEAN,
-            false,
-            Importance.MEDIUM,
-            SSL_DOC,
-            CONNECTION_GROUP,
-            ++c,
-            Width.SHORT,
-            "TLS")
-        .define(
-            TRUSTSTORE_CONFIG,
-            Type.STRING,
-            "",
-            Importance.LOW,
-            TRUSTSTORE_DOC,
-            CONNECTION_GROUP,
-            ++c,
-            Width.LONG,
-            "Trust store")
-        .define(
-            TRUSTSTORE_PASSWORD_CONFIG,
-            Type.PASSWORD,
-            "",
-            Importance.LOW,
-            TRUSTSTORE_PASSWORD_DOC,
-            CONNECTION_GROUP,
-            ++c,
-            Width.MEDIUM,
-            "Trust store password")
-        .define(
+    ConfigDef def =
+        new ConfigDef()
+            .define(
+                MODE_CONFIG,
+                Type.STRING,
+                MODE_STANDALONE,
+                ValidString.in(MODE_STANDALONE, MODE_CLUSTER),
+                Importance.HIGH,
+                MODE_DOC,
+                CONNECTION_GROUP,
+                ++c,
+                Width.SHORT,
+                "Mode")
+            .define(
+                HOSTS_CONFIG,
+                Type.LIST,
+                ConfigDef.NO_DEFAULT_VALUE,
+                new HostList(),
+                Importance.HIGH,
+                HOSTS_DOC,
+                CONNECTION_GROUP,
+                ++c,
+                Width.LONG,
+                "Hosts")
+            .define(
+                DATABASE_CONFIG,
+                Type.INT,
+                0,
+                Range.atLeast(0),
+                Importance.LOW,
+                DATABASE_DOC,
+                CONNECTION_GROUP,
+                ++c,
+                Width.SHORT,
+                "Database");
+    c =
+        new ConnectionSecurity(def, CONNECTION_GROUP, c)
+            .user(USER_CONFIG, USER_DOC, "ACL user")
+            .password(PASSWORD_CONFIG, PASSWORD_DOC)
+            .tls(SSL_CONFIG, SSL_DOC)
+            .truststore(TRUSTSTORE_CONFIG, TRUSTSTORE_DOC, "Trust store")
+            .truststorePassword(
+                TRUSTSTORE_PASSWORD_CONFIG, TRUSTSTORE_PASSWORD_DOC, "Trust store password")
+            .order();
+    return def.define(
             TIMEOUT_CONFIG,
             Type.INT,
             TIMEOUT_DEFAULT,
@@ -234,13 +194,11 @@ public final class RedisSinkConfig extends PageEventSinkConfig {
   }
 
   public String password() {
-    Password password = getPassword(PASSWORD_CONFIG);
-    return password == null ? "" : password.value();
+    return secret(PASSWORD_CONFIG);
   }
 
   public String truststorePassword() {
-    Password password = getPassword(TRUSTSTORE_PASSWORD_CONFIG);
-    return password == null ? "" : password.value();
+    return secret(TRUSTSTORE_PASSWORD_CONFIG);
   }
 
   /** The key layout these settings describe. */

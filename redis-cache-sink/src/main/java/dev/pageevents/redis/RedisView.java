@@ -1,8 +1,8 @@
 package dev.pageevents.redis;
 
+import dev.pageevents.core.view.ClientStoreView;
 import dev.pageevents.core.view.PageTotals;
 import dev.pageevents.core.view.RankedPage;
-import dev.pageevents.core.view.StoreView;
 import dev.pageevents.core.view.TimeBuckets;
 import dev.pageevents.core.view.ViewSample;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import redis.clients.jedis.util.SafeEncoder;
  * The read side of the Redis sink: per-page totals, top pages (all time and per time bucket),
  * windowed visits, a user's last page, and where a key lives (hash slot and node). Never writes.
  */
-public final class RedisView implements StoreView, TimeBuckets {
+public final class RedisView extends ClientStoreView implements TimeBuckets {
   static final String STORE_NAME = "Redis";
 
   /** How many pages the demo's sample query ranks. */
@@ -39,7 +39,6 @@ public final class RedisView implements StoreView, TimeBuckets {
   public record KeyLocation(String key, int slot, String node) {}
 
   private final UnifiedJedis redis;
-  private final boolean ownsClient;
   private final RedisKeys keys;
 
   /** A view over an open client, which the caller keeps and closes. */
@@ -48,8 +47,8 @@ public final class RedisView implements StoreView, TimeBuckets {
   }
 
   private RedisView(UnifiedJedis redis, boolean ownsClient, RedisKeys keys) {
+    super(STORE_NAME, redis, ownsClient);
     this.redis = redis;
-    this.ownsClient = ownsClient;
     this.keys = keys;
   }
 
@@ -66,11 +65,6 @@ public final class RedisView implements StoreView, TimeBuckets {
     Map<String, String> hash = redis.hgetAll(keys.page(page));
     return new PageCounters(
         number(hash.get("visits")), number(hash.get("durationMs")), number(hash.get("lastSeenMs")));
-  }
-
-  @Override
-  public String storeName() {
-    return STORE_NAME;
   }
 
   /** The bucket counters per page, for the live view's chart. */
@@ -198,13 +192,6 @@ public final class RedisView implements StoreView, TimeBuckets {
       }
     }
     throw new IllegalStateException("CLUSTER NODES did not name the node serving slot " + slot);
-  }
-
-  @Override
-  public void close() {
-    if (ownsClient) {
-      redis.close();
-    }
   }
 
   private static List<RankedPage> ranked(List<Tuple> tuples) {

@@ -1,9 +1,8 @@
 package dev.pageevents.redis;
 
 import dev.pageevents.core.sink.ErrorKind;
+import dev.pageevents.core.sink.ExactStoreWriter;
 import dev.pageevents.core.sink.PageEventRecord;
-import dev.pageevents.core.sink.StoreWriter;
-import dev.pageevents.core.sink.exact.OffsetStore;
 import dev.pageevents.redis.RedisBatchPlan.ScriptCall;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
@@ -29,7 +27,7 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * updates the group already applied are skipped inside the script, so retries and replays never
  * count twice.
  */
-final class RedisWriter implements StoreWriter, OffsetStore {
+final class RedisWriter implements ExactStoreWriter {
   private final UnifiedJedis redis;
   private final RedisKeys keys;
   private final RedisBatchPlan plan;
@@ -86,11 +84,6 @@ final class RedisWriter implements StoreWriter, OffsetStore {
    * Per partition, the lowest offset stored across the groups: every group has applied the
    * partition at least that far. A partition some group has no offset for is left out.
    */
-  @Override
-  public Optional<OffsetStore> offsetStore() {
-    return Optional.of(this);
-  }
-
   @Override
   public Map<TopicPartition, Long> appliedOffsets(Collection<TopicPartition> partitions) {
     Map<TopicPartition, Long> applied = new HashMap<>();

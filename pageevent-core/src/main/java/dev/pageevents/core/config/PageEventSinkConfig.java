@@ -11,6 +11,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.types.Password;
 
 /**
  * The settings every sink of the pack shares (field mapping, batching, retries); each sink's own
@@ -101,6 +102,12 @@ public class PageEventSinkConfig extends AbstractConfig {
 
   protected PageEventSinkConfig(ConfigDef definition, Map<?, ?> props) {
     super(definition, props);
+  }
+
+  /** The value of a {@code PASSWORD} setting; empty when it is not set. */
+  protected final String secret(String name) {
+    Password value = getPassword(name);
+    return value == null || value.value() == null ? "" : value.value();
   }
 
   /** Adds the shared groups after the sink's own ones. */

@@ -70,15 +70,31 @@ public final class Reachability {
       probe.run();
     } catch (Exception e) {
       Failure failure = onSetting(e, result);
-      if (failure == null) {
-        failure = diagnosis.of(e);
-      }
-      for (ConfigValue value : result.configValues()) {
-        if (value.name().equals(failure.field())) {
-          value.addErrorMessage(withoutClassNames(failure.message()));
-        }
+      report(result, failure == null ? diagnosis.of(e) : failure);
+    }
+    return result;
+  }
+
+  private static void report(Config result, Failure failure) {
+    for (ConfigValue value : result.configValues()) {
+      if (value.name().equals(failure.field())) {
+        value.addErrorMessage(withoutClassNames(failure.message()));
       }
     }
+  }
+
+  /**
+   * Shows an error that reading the settings together raised (e.g. a file that one strategy needs)
+   * on the setting it names, as a failed probe would be.
+   *
+   * @throws ConfigException the error itself when it names none of the connector's settings
+   */
+  public static Config onSetting(Config result, ConfigException error) {
+    Failure failure = onSetting(error, result);
+    if (failure == null) {
+      throw error;
+    }
+    report(result, failure);
     return result;
   }
 

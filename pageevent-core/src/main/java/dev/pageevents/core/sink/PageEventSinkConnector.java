@@ -3,11 +3,18 @@ package dev.pageevents.core.sink;
 import dev.pageevents.core.Version;
 import dev.pageevents.core.config.OffsetReset;
 import dev.pageevents.core.config.PageEventSinkConfig;
+import dev.pageevents.core.config.Reachability;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkConnector;
 import org.slf4j.Logger;
@@ -16,25 +23,61 @@ import org.slf4j.LoggerFactory;
 /**
  * The connector side every sink of the pack shares: checks the config at start, gives each task a
  * copy of it with its task number, and answers offset changes through the REST API as the sink's
- * {@code offsets.reset} says. A sink names its config and task and says how to clear its read
- * model.
+ * {@code offsets.reset} says, and opens {@link #validate} the same way for every store. A sink
+ * names its config and task, says how to reach its store and how to clear its read model.
+ *
+ * @param <C> the sink's config class
  */
-public abstract class PageEventSinkConnector extends SinkConnector {
+public abstract class PageEventSinkConnector<C extends PageEventSinkConfig> extends SinkConnector {
   private static final Logger log = LoggerFactory.getLogger(PageEventSinkConnector.class);
+  private final ConfigDef definition;
+  private final Class<? extends Task> taskClass;
+  private final Function<Map<String, String>, C> parser;
   private Map<String, String> props;
 
-  /** Parses the connector's settings, failing with a per-setting message when they are wrong. */
-  protected abstract PageEventSinkConfig parseConfig(Map<String, String> props);
+  /**
+   * @param definition the sink's settings
+   * @param taskClass the sink's task
+   * @param parser parses the settings, failing with a per-setting message when they are wrong
+   */
+  protected PageEventSinkConnector(
+      ConfigDef definition,
+      Class<? extends Task> taskClass,
+      Function<Map<String, String>, C> parser) {
+    this.definition = definition;
+    this.taskClass = taskClass;
+    this.parser = parser;
+  }
+
+  /**
+   * Connects to the store with these settings and fails with the store's own error if it cannot;
+   * run by {@link #validate} only when every setting is valid.
+   *
+   * @param config the parsed settings
+   * @param props the same settings as given, for a probe that shortens their timeouts
+   */
+  protected abstract void probe(C config, Map<String, String> props) throws Exception;
+
+  /** Names the setting to fix, and what to tell the person, for an error {@link #probe} raised. */
+  protected abstract Reachability.Failure diagnose(C config, Exception e);
+
+  /**
+   * Settings that are valid one by one but not together: setting name → what to fix. None unless a
+   * sink says otherwise.
+   */
+  protected Map<String, String> crossFieldProblems(C config) {
+    return Map.of();
+  }
 
   /**
    * Removes everything this connector wrote to its store, data and stored offsets, so that a replay
    * of the topic rebuilds it. Called by {@link #alterOffsets} with {@code offsets.reset=rebuild},
    * while the connector is stopped.
    *
-   * @param props the connector's config
+   * @param config the connector's config
    * @throws Exception anything the store raised; the offsets then stay as they were
    */
-  protected abstract void clearReadModel(Map<String, String> props) throws Exception;
+  protected abstract void clearReadModel(C config) throws Exception;
 
   /**
    * Answers {@code DELETE} / {@code PATCH /connectors/<name>/offsets} (KIP-875) as {@code
@@ -44,12 +87,12 @@ public abstract class PageEventSinkConnector extends SinkConnector {
   @Override
   public boolean alterOffsets(
       Map<String, String> connectorConfig, Map<TopicPartition, Long> offsets) {
-    PageEventSinkConfig config = parseConfig(connectorConfig);
+    C config = parser.apply(connectorConfig);
     String name = config.connectorName();
     if (config.offsetReset().decide(name, offsets) == OffsetReset.Action.CLEAR_THEN_APPLY) {
       log.info("Clearing the read model of connector {} before its offsets are reset", name);
       try {
-        clearReadModel(connectorConfig);
+        clearReadModel(config);
       } catch (Exception e) {
         throw new ConnectException(
             "Could not clear the store of connector '"
@@ -64,10 +107,45 @@ public abstract class PageEventSinkConnector extends SinkConnector {
     return true;
   }
 
+  /**
+   * The per-setting validation of the ConfigDef; when every setting is valid on its own, then the
+   * sink's {@link #crossFieldProblems} and, if those pass too, its {@link #probe} through {@link
+   * Reachability}, each shown on the setting to fix.
+   */
+  @Override
+  public Config validate(Map<String, String> connectorConfigs) {
+    Config result = super.validate(connectorConfigs);
+    if (result.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
+      return result;
+    }
+    C config;
+    try {
+      config = parser.apply(connectorConfigs);
+    } catch (ConfigException e) {
+      return Reachability.onSetting(result, e);
+    }
+    Map<String, ConfigValue> values = new HashMap<>();
+    result.configValues().forEach(value -> values.put(value.name(), value));
+    crossFieldProblems(config)
+        .forEach((name, message) -> values.get(name).addErrorMessage(message));
+    return Reachability.check(
+        result, () -> probe(config, connectorConfigs), e -> diagnose(config, e));
+  }
+
   @Override
   public void start(Map<String, String> props) {
-    parseConfig(props);
+    parser.apply(props);
     this.props = Map.copyOf(props);
+  }
+
+  @Override
+  public Class<? extends Task> taskClass() {
+    return taskClass;
+  }
+
+  @Override
+  public ConfigDef config() {
+    return definition;
   }
 
   @Override

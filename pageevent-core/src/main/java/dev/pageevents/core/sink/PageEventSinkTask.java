@@ -7,6 +7,7 @@ import dev.pageevents.core.sink.exact.StoredOffsetSeek;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -19,17 +20,23 @@ import org.apache.kafka.connect.sink.SinkTask;
  * @param <C> the sink's config class
  */
 public abstract class PageEventSinkTask<C extends PageEventSinkConfig> extends SinkTask {
+  private final Function<Map<String, String>, C> parser;
   private WritePipeline pipeline;
   private StoreWriter writer;
 
-  protected abstract C parseConfig(Map<String, String> props);
+  /**
+   * @param parser parses the task's settings
+   */
+  protected PageEventSinkTask(Function<Map<String, String>, C> parser) {
+    this.parser = parser;
+  }
 
   /** Creates the store's client and writer; it is closed when the task stops. */
   protected abstract StoreWriter createWriter(C config);
 
   @Override
   public void start(Map<String, String> props) {
-    C config = parseConfig(props);
+    C config = parser.apply(props);
     writer = createWriter(config);
     pipeline =
         new WritePipeline(

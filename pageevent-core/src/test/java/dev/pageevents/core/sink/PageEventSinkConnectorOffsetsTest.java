@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pageevents.core.config.OffsetReset;
 import dev.pageevents.core.config.PageEventSinkConfig;
+import dev.pageevents.core.config.Reachability;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
 
@@ -19,34 +19,31 @@ class PageEventSinkConnectorOffsetsTest {
   private static final TopicPartition P1 = new TopicPartition("events", 1);
 
   /** A sink whose offset reset defaults to refuse and which counts how often it was cleared. */
-  static final class CountingSink extends PageEventSinkConnector {
+  static final class CountingSink extends PageEventSinkConnector<PageEventSinkConfig> {
     static final ConfigDef DEF =
         PageEventSinkConfig.withOffsetReset(
             PageEventSinkConfig.withSharedGroups(new ConfigDef(), 100), OffsetReset.REFUSE);
     int clears;
     Exception clearFailure;
 
-    @Override
-    protected PageEventSinkConfig parseConfig(Map<String, String> props) {
-      return new PageEventSinkConfig(DEF, props) {};
+    CountingSink() {
+      super(DEF, null, props -> new PageEventSinkConfig(DEF, props) {});
     }
 
     @Override
-    protected void clearReadModel(Map<String, String> props) throws Exception {
+    protected void probe(PageEventSinkConfig config, Map<String, String> props) {}
+
+    @Override
+    protected Reachability.Failure diagnose(PageEventSinkConfig config, Exception e) {
+      throw new AssertionError("the probe never fails", e);
+    }
+
+    @Override
+    protected void clearReadModel(PageEventSinkConfig config) throws Exception {
       if (clearFailure != null) {
         throw clearFailure;
       }
       clears++;
-    }
-
-    @Override
-    public Class<? extends Task> taskClass() {
-      return null;
-    }
-
-    @Override
-    public ConfigDef config() {
-      return DEF;
     }
   }
 

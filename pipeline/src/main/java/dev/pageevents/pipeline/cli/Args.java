@@ -1,5 +1,6 @@
 package dev.pageevents.pipeline.cli;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,24 @@ public final class Args {
       }
     }
     return parsed;
+  }
+
+  /** True, once the usage is printed, when the command line starts with {@code --help}. */
+  public static boolean helpAsked(String[] args, String usage, PrintStream out) {
+    if (args.length > 0 && args[0].equals("--help")) {
+      out.println(usage);
+      return true;
+    }
+    return false;
+  }
+
+  /** The value of an option the command cannot run without; fails with the usage if missing. */
+  public String required(String option, String usage) {
+    String value = values.get(option);
+    if (value == null) {
+      throw new IllegalArgumentException(option + " is required\n" + usage);
+    }
+    return value;
   }
 
   public String get(String option, String fallback) {

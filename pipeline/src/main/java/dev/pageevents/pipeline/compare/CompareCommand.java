@@ -65,18 +65,14 @@ public final class CompareCommand {
 
   /** Runs the command; returns the exit code. */
   public static int main(String[] argv, PrintStream out) {
-    if (argv.length > 0 && argv[0].equals("--help")) {
-      out.println(USAGE);
+    if (Args.helpAsked(argv, USAGE, out)) {
       return 0;
     }
     Set<String> options = new HashSet<>(ENDPOINT_OPTIONS.keySet());
     options.addAll(
         Set.of("--bootstrap-servers", "--topic", "--configs", "--rows", "--connect-url"));
     Args args = Args.parse(argv, options, Set.of());
-    String bootstrap = args.get("--bootstrap-servers");
-    if (bootstrap == null) {
-      throw new IllegalArgumentException("--bootstrap-servers is required\n" + USAGE);
-    }
+    String bootstrap = args.required("--bootstrap-servers", USAGE);
     Map<Store, String> endpoints = endpoints(args);
     Map<String, Map<String, String>> configs = configs(args);
     try (Compare compare =

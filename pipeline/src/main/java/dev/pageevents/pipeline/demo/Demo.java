@@ -91,8 +91,7 @@ public final class Demo {
 
   /** Parses the arguments and runs the demo; returns the exit code. */
   public static int main(String[] argv, PrintStream out) {
-    if (argv.length > 0 && argv[0].equals("--help")) {
-      out.println(USAGE);
+    if (Args.helpAsked(argv, USAGE, out)) {
       return 0;
     }
     return new Demo(options(argv), out).run();

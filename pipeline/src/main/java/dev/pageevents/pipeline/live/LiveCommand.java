@@ -26,8 +26,7 @@ public final class LiveCommand {
 
   /** Serves until the JVM stops; returns the exit code (2 when the port is taken). */
   public static int main(String[] argv, PrintStream out) {
-    if (argv.length > 0 && argv[0].equals("--help")) {
-      out.println(USAGE);
+    if (Args.helpAsked(argv, USAGE, out)) {
       return 0;
     }
     Set<String> options = new HashSet<>(CompareCommand.endpointOptions());
@@ -40,10 +39,7 @@ public final class LiveCommand {
             "--configs",
             "--compare-seconds"));
     Args args = Args.parse(argv, options, Set.of());
-    String bootstrap = args.get("--bootstrap-servers");
-    if (bootstrap == null) {
-      throw new IllegalArgumentException("--bootstrap-servers is required\n" + USAGE);
-    }
+    String bootstrap = args.required("--bootstrap-servers", USAGE);
     LiveTarget target =
         new LiveTarget(
             bootstrap,

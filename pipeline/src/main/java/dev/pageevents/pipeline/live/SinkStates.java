@@ -1,5 +1,6 @@
 package dev.pageevents.pipeline.live;
 
+import dev.pageevents.pipeline.progress.AdminReads;
 import dev.pageevents.pipeline.progress.Progress;
 import dev.pageevents.pipeline.progress.Progress.SinkProgress;
 import java.time.Duration;
@@ -81,41 +82,39 @@ final class SinkStates implements AutoCloseable {
 
   /** Total end offset of each existing topic; missing topics are left out. */
   private Map<String, Long> sizes(List<String> topics) {
-    Map<String, Long> sizes = new HashMap<>();
     if (topics.isEmpty()) {
-      return sizes;
+      return Map.of();
     }
-    try {
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      for (Map.Entry<String, KafkaFuture<TopicDescription>> topic :
-          admin.describeTopics(topics).topicNameValues().entrySet()) {
-        TopicDescription description;
-        try {
-          description = topic.getValue().get();
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-            continue; // no record failed yet: Connect creates the DLQ topic on first use
-          }
-          throw e;
+    return AdminReads.read("the DLQ topics " + topics, () -> endOffsets(topics));
+  }
+
+  private Map<String, Long> endOffsets(List<String> topics)
+      throws InterruptedException, ExecutionException {
+    Map<String, Long> sizes = new HashMap<>();
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (Map.Entry<String, KafkaFuture<TopicDescription>> topic :
+        admin.describeTopics(topics).topicNameValues().entrySet()) {
+      TopicDescription description;
+      try {
+        description = topic.getValue().get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+          continue; // no record failed yet: Connect creates the DLQ topic on first use
         }
-        description
-            .partitions()
-            .forEach(
-                p ->
-                    latest.put(
-                        new TopicPartition(topic.getKey(), p.partition()), OffsetSpec.latest()));
+        throw e;
       }
-      for (Map.Entry<TopicPartition, ListOffsetsResultInfo> end :
-          admin.listOffsets(latest).all().get().entrySet()) {
-        sizes.merge(end.getKey().topic(), end.getValue().offset(), Long::sum);
-      }
-      return sizes;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while reading the DLQ topics", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Could not read the DLQ topics " + topics, e.getCause());
+      description
+          .partitions()
+          .forEach(
+              p ->
+                  latest.put(
+                      new TopicPartition(topic.getKey(), p.partition()), OffsetSpec.latest()));
     }
+    for (Map.Entry<TopicPartition, ListOffsetsResultInfo> end :
+        admin.listOffsets(latest).all().get().entrySet()) {
+      sizes.merge(end.getKey().topic(), end.getValue().offset(), Long::sum);
+    }
+    return sizes;
   }
 
   @Override

@@ -60,45 +60,36 @@ public final class Progress implements AutoCloseable {
 
   /** The offsets now. */
   public Snapshot snapshot() {
-    try {
-      List<TopicPartition> partitions =
+    return AdminReads.read("the offsets of " + topic, this::read);
+  }
+
+  private Snapshot read() throws InterruptedException, ExecutionException {
+    List<TopicPartition> partitions =
+        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .toList();
+    Map<TopicPartition, OffsetSpec> latest =
+        partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+    Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+    long topicEnd = ends.values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
+    Map<String, SinkProgress> sinks = new LinkedHashMap<>();
+    for (String connector : connectors) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
           admin
-              .describeTopics(List.of(topic))
-              .allTopicNames()
-              .get()
-              .get(topic)
-              .partitions()
-              .stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      Map<TopicPartition, OffsetSpec> latest =
-          partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-      Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-      long topicEnd = ends.values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
-      Map<String, SinkProgress> sinks = new LinkedHashMap<>();
-      for (String connector : connectors) {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-            admin
-                .listConsumerGroupOffsets("connect-" + connector)
-                .partitionsToOffsetAndMetadata()
-                .get();
-        long done = 0;
-        long lag = 0;
-        for (TopicPartition partition : partitions) {
-          OffsetAndMetadata offset = committed.get(partition);
-          long at = offset == null ? 0 : offset.offset();
-          done += at;
-          lag += ends.get(partition).offset() - at;
-        }
-        sinks.put(connector, new SinkProgress(connector, done, lag));
+              .listConsumerGroupOffsets("connect-" + connector)
+              .partitionsToOffsetAndMetadata()
+              .get();
+      long done = 0;
+      long lag = 0;
+      for (TopicPartition partition : partitions) {
+        OffsetAndMetadata offset = committed.get(partition);
+        long at = offset == null ? 0 : offset.offset();
+        done += at;
+        lag += ends.get(partition).offset() - at;
       }
-      return new Snapshot(topicEnd, sinks);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while reading offsets", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Could not read the offsets of " + topic, e.getCause());
+      sinks.put(connector, new SinkProgress(connector, done, lag));
     }
+    return new Snapshot(topicEnd, sinks);
   }
 
   /** Closes the Admin client without waiting more than a few seconds for a broker that is gone. */

@@ -58,8 +58,7 @@ public final class Soak {
 
   /** Parses the arguments and runs the soak; returns the exit code. */
   public static int main(String[] argv, PrintStream out) {
-    if (argv.length > 0 && argv[0].equals("--help")) {
-      out.println(USAGE);
+    if (Args.helpAsked(argv, USAGE, out)) {
       return 0;
     }
     Args args =
