@@ -5,8 +5,10 @@ import dev.pageevents.core.event.PageEventJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Random;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -34,22 +36,54 @@ public final class BenchEvents {
 
   /** {@code count} events; the same count always gives the same events. */
   public static List<PageEvent> generate(int count) {
-    Random random = new Random(42);
     List<PageEvent> events = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      events.add(
-          new PageEvent(
-              String.format("evt-%010d", i),
-              page(random.nextInt(PAGES)),
-              String.format("user-%05d", random.nextInt(USERS)),
-              DAY_START + (long) i * 37 % DAY_MS,
-              100 + random.nextInt(60_000)));
-    }
+    sequence(count).forEach(events::add);
     return events;
+  }
+
+  /**
+   * The events of {@link #generate}, made one at a time as they are iterated (never all held in
+   * memory, for topics of millions of events).
+   */
+  static Iterable<PageEvent> sequence(long count) {
+    return () ->
+        new Iterator<>() {
+          private final Random random = new Random(42);
+          private long next;
+
+          @Override
+          public boolean hasNext() {
+            return next < count;
+          }
+
+          @Override
+          public PageEvent next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            long i = next++;
+            return new PageEvent(
+                String.format("evt-%010d", i),
+                page(random.nextInt(PAGES)),
+                String.format("user-%05d", random.nextInt(USERS)),
+                DAY_START + i * 37 % DAY_MS,
+                100 + random.nextInt(60_000));
+          }
+        };
   }
 
   /** Creates {@code topic} and writes every event into it, waiting until all are acknowledged. */
   static void fill(String bootstrapServers, String topic, List<PageEvent> events) throws Exception {
+    fill(bootstrapServers, topic, events, "none");
+  }
+
+  /**
+   * Creates {@code topic} and writes the events into it as they are iterated, in batches of 64 KiB
+   * compressed with {@code compression} ("none", "lz4", ...), waiting until all are acknowledged.
+   */
+  static void fill(
+      String bootstrapServers, String topic, Iterable<PageEvent> events, String compression)
+      throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
     }
@@ -64,7 +98,7 @@ public final class BenchEvents {
             ProducerConfig.BATCH_SIZE_CONFIG,
             65536,
             ProducerConfig.COMPRESSION_TYPE_CONFIG,
-            "none");
+            compression);
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
       for (PageEvent event : events) {

@@ -1,0 +1,126 @@
+package dev.pageevents.benchmarks.sink;
+
+import dev.pageevents.stack.KafkaConnectProcesses;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every sink flat at scale (issue #15 item 2): per sink, a topic pre-filled with millions of events
+ * (generated while sent, lz4), our connector with one task (sample config) draining it in a real
+ * worker, and per 10% slice of the events its rate and the worker's RSS, from the consumer group's
+ * committed offsets and /proc; then last ÷ first slice, last ÷ second, the RSS trend and a verdict
+ * ({@link ScaleResult}). No separate warm-up: the first slice holds it, as a fresh deployment's
+ * would. Settings: bench.scale.sinks, bench.scale.events (every sink) or bench.scale.events.SINK
+ * (default 5,000,000; 2,000,000 for Cassandra and Neo4j), bench.worker.heap.
+ */
+public final class ScaleBenchmark {
+  private static final int SLICES = 10;
+  private static final Map<String, Integer> DEFAULT_EVENTS =
+      Map.of(
+          "mongo", 5_000_000,
+          "cassandra", 2_000_000,
+          "elasticsearch", 5_000_000,
+          "redis", 5_000_000,
+          "neo4j", 2_000_000);
+
+  private final SinkConfigs configs;
+  private final KafkaConnectProcesses kafka;
+  private final ConnectRun connect;
+  private final BenchAdmin admin;
+
+  private ScaleBenchmark(
+      SinkConfigs configs, KafkaConnectProcesses kafka, ConnectRun connect, BenchAdmin admin) {
+    this.configs = configs;
+    this.kafka = kafka;
+    this.connect = connect;
+    this.admin = admin;
+  }
+
+  public static void main(String[] args) throws Exception {
+    String sinkList = System.getProperty("bench.scale.sinks", "");
+    List<String> sinks =
+        sinkList.isBlank()
+            ? SinkTargets.ALL
+            : Arrays.stream(sinkList.split(",")).map(String::trim).toList();
+    Path plugins = Path.of(System.getProperty("bench.plugins", "target/plugins"));
+    long started = System.nanoTime();
+    List<ScaleResult> results = new ArrayList<>();
+    // a pre-touched fixed heap: RSS growth during the run is then off-heap growth only
+    try (KafkaConnectProcesses kafka =
+        SinkTargets.kafka(
+            plugins,
+            System.getProperty("bench.worker.heap", "1g"),
+            List.of("-XX:+AlwaysPreTouch"))) {
+      kafka.start();
+      try (ConnectRun connect =
+              new ConnectRun(kafka.connectUrl(), kafka.bootstrapServers(), kafka.worker().pid());
+          BenchAdmin admin = new BenchAdmin(kafka.bootstrapServers())) {
+        ScaleBenchmark bench = new ScaleBenchmark(new SinkConfigs(plugins), kafka, connect, admin);
+        for (String sink : sinks) {
+          results.add(bench.run(sink, eventsFor(sink)));
+        }
+      }
+    }
+    String report = ScaleReport.tables(results);
+    System.out.println(report);
+    ScaleReport.write(
+        Path.of(System.getProperty("bench.docs", "docs/benchmarks.md")),
+        report,
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  /** {@code bench.scale.events} for every sink when set, else {@code bench.scale.events.SINK}. */
+  static int eventsFor(String sink) {
+    Integer all = Integer.getInteger("bench.scale.events");
+    if (all != null) {
+      return all;
+    }
+    Integer fallback = DEFAULT_EVENTS.get(sink);
+    if (fallback == null) {
+      throw new IllegalArgumentException("Unknown sink " + sink + "; known: " + SinkTargets.ALL);
+    }
+    return Integer.getInteger("bench.scale.events." + sink, fallback);
+  }
+
+  private ScaleResult run(String sink, int events) throws Exception {
+    String topic = "bench-scale-" + sink;
+    long fillStart = System.nanoTime();
+    BenchEvents.fill(kafka.bootstrapServers(), topic, BenchEvents.sequence(events), "lz4");
+    System.out.printf(
+        "== %s: topic %s filled with %,d events in %.0f s%n",
+        sink, topic, events, (System.nanoTime() - fillStart) / 1e9);
+    try (SinkTarget target = SinkTargets.create(sink)) {
+      target.start();
+      target.reset();
+      System.out.println("   " + target.server());
+      List<Slicer.Slice> slices =
+          SlicedRun.run(
+              connect,
+              admin,
+              "bench-scale-" + sink,
+              configs.ours(target, topic, 1),
+              topic,
+              SLICES,
+              kafka.worker().pid(),
+              slice ->
+                  System.out.printf(
+                      "   slice %2d: %,11d events, %,9.0f events/s, worker RSS %,d MB, load %.1f%n",
+                      slice.number(),
+                      slice.endEvents(),
+                      slice.rate(),
+                      slice.rssMb(),
+                      ProcessStats.load1()));
+      ScaleResult result = new ScaleResult(sink, events, target.written(), slices);
+      System.out.printf(
+          "   last ÷ first %.2f, last ÷ second %.2f, RSS slope %.1f MB per million events: %s%n",
+          result.lastOverFirst(), result.lastOverSecond(), result.rssSlope(), result.verdict());
+      return result;
+    } finally {
+      // frees the broker's disk before the next sink's topic
+      admin.admin().deleteTopics(List.of(topic)).all().get();
+    }
+  }
+}
