@@ -3,6 +3,7 @@ package dev.pageevents.benchmarks.sink;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.event.PageEventJson;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -80,6 +82,9 @@ public final class BenchEvents {
   /**
    * Creates {@code topic} and writes the events into it as they are iterated, in batches of 64 KiB
    * compressed with {@code compression} ("none", "lz4", ...), waiting until all are acknowledged.
+   * Sends start once every partition's leader is known (a first batch sent to a leader not yet
+   * elected failed, and under load the idempotent producer then retried the batches behind it with
+   * OUT_OF_ORDER_SEQUENCE_NUMBER until they expired); a send that fails fails the fill.
    */
   static void fill(
       String bootstrapServers, String topic, Iterable<PageEvent> events, String compression)
@@ -99,16 +104,40 @@ public final class BenchEvents {
             65536,
             ProducerConfig.COMPRESSION_TYPE_CONFIG,
             compression);
+    AtomicReference<Exception> failure = new AtomicReference<>();
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+      awaitLeaders(producer, topic);
       for (PageEvent event : events) {
         producer.send(
             new ProducerRecord<>(
                 topic,
                 event.user().getBytes(StandardCharsets.UTF_8),
-                PageEventJson.toJson(event).getBytes(StandardCharsets.UTF_8)));
+                PageEventJson.toJson(event).getBytes(StandardCharsets.UTF_8)),
+            (metadata, error) -> {
+              if (error != null) {
+                failure.compareAndSet(null, error);
+              }
+            });
+        if (failure.get() != null) {
+          break;
+        }
       }
       producer.flush();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("Filling " + topic + " failed", failure.get());
+    }
+  }
+
+  private static void awaitLeaders(KafkaProducer<?, ?> producer, String topic)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (producer.partitionsFor(topic).stream().anyMatch(p -> p.leader() == null)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("No leader for every partition of " + topic + " in 1 min");
+      }
+      Thread.sleep(100);
     }
   }
 }

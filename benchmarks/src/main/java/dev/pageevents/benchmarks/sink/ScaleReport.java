@@ -18,7 +18,7 @@ final class ScaleReport {
     StringBuilder out =
         new StringBuilder(
             "| sink | events | slice 1 events/s | slice 10 events/s | last ÷ first | last ÷ second"
-                + " | worker RSS slice 1 → 10 | RSS slope (MB per M events, slices 2–10) | store"
+                + " | worker RSS slice 1 → 10 | RSS trend over slices 2–10 (slope) | store"
                 + " holds | verdict |\n|---|---|---|---|---|---|---|---|---|---|\n");
     for (ScaleResult result : results) {
       List<Slicer.Slice> slices = result.slices();
@@ -26,7 +26,7 @@ final class ScaleReport {
       Slicer.Slice last = slices.get(slices.size() - 1);
       out.append(
           String.format(
-              "| %s | %,d | %,.0f | %,.0f | %.2f | %.2f | %,d → %,d MB | %.1f | %,d | %s |%n",
+              "| %s | %,d | %,.0f | %,.0f | %.2f | %.2f | %,d → %,d MB | %+.0f MB (%.1f MB per M events) | %,d | %s |%n",
               result.sink(),
               result.events(),
               first.rate(),
@@ -35,6 +35,7 @@ final class ScaleReport {
               result.lastOverSecond(),
               first.rssMb(),
               last.rssMb(),
+              result.rssTrendMb(),
               result.rssSlope(),
               result.stored(),
               result.verdict()));
@@ -53,12 +54,14 @@ final class ScaleReport {
     return out.toString();
   }
 
-  static void write(Path docs, String tables, double seconds) throws IOException {
+  /** Writes the tables under a header; {@code events} is bench.scale.events when set, else "". */
+  static void write(Path docs, String tables, double seconds, String events) throws IOException {
     String header =
         Report.header(
             String.format("one task per sink, whole run %.0f s", seconds),
             "mvn -B -ntp -pl benchmarks -am package -DskipTests -Pbench -Dbench.source.skip=true"
-                + " -Dbench.sinks.skip=true -Dbench.e2e.skip=true -Dbench.scale.skip=false");
+                + " -Dbench.sinks.skip=true -Dbench.e2e.skip=true -Dbench.scale.skip=false"
+                + (events.isBlank() ? "" : " -Dbench.scale.events=" + events));
     Report.replaceSection(docs, START, END, header + tables);
   }
 }
