@@ -3,7 +3,6 @@ package dev.pageevents.benchmarks.sink;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.event.PageEventJson;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -82,15 +83,17 @@ public final class BenchEvents {
   /**
    * Creates {@code topic} and writes the events into it as they are iterated, in batches of 64 KiB
    * compressed with {@code compression} ("none", "lz4", ...), waiting until all are acknowledged.
-   * Sends start once every partition's leader is known (a first batch sent to a leader not yet
-   * elected failed, and under load the idempotent producer then retried the batches behind it with
-   * OUT_OF_ORDER_SEQUENCE_NUMBER until they expired); a send that fails fails the fill.
+   * Sends start once the broker answers a list-offsets request for every partition: a first batch
+   * sent earlier failed with NOT_LEADER_OR_FOLLOWER, and the idempotent producer then retried the
+   * batches behind it with OUT_OF_ORDER_SEQUENCE_NUMBER until they expired. A send that fails fails
+   * the fill.
    */
   static void fill(
       String bootstrapServers, String topic, Iterable<PageEvent> events, String compression)
       throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-      admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+    try (BenchAdmin admin = new BenchAdmin(bootstrapServers)) {
+      admin.admin().createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+      awaitPartitions(admin, topic);
     }
     Map<String, Object> props =
         Map.of(
@@ -107,7 +110,6 @@ public final class BenchEvents {
     AtomicReference<Exception> failure = new AtomicReference<>();
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-      awaitLeaders(producer, topic);
       for (PageEvent event : events) {
         producer.send(
             new ProducerRecord<>(
@@ -130,14 +132,19 @@ public final class BenchEvents {
     }
   }
 
-  private static void awaitLeaders(KafkaProducer<?, ?> producer, String topic)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (producer.partitionsFor(topic).stream().anyMatch(p -> p.leader() == null)) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("No leader for every partition of " + topic + " in 1 min");
+  /** Waits (at most a minute) until the broker answers for every partition of a new topic. */
+  private static void awaitPartitions(BenchAdmin admin, String topic) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (true) {
+      try {
+        admin.endOffsets(BenchAdmin.partitions(topic));
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
       }
-      Thread.sleep(100);
     }
   }
 }
