@@ -69,7 +69,7 @@ public final class ScaleBenchmark {
         Path.of(System.getProperty("bench.docs", "docs/benchmarks.md")),
         report,
         (System.nanoTime() - started) / 1e9,
-        System.getProperty("bench.scale.events", ""));
+        results);
   }
 
   /** {@code bench.scale.events} for every sink when set, else {@code bench.scale.events.SINK}. */
@@ -81,8 +81,13 @@ public final class ScaleBenchmark {
     if (!SinkTargets.ALL.contains(sink)) {
       throw new IllegalArgumentException("Unknown sink " + sink + "; known: " + SinkTargets.ALL);
     }
-    int fallback = SLOW_STORES.contains(sink) ? SLOW_STORE_EVENTS : DEFAULT_EVENTS;
+    int fallback = defaultEvents(sink);
     return Integer.getInteger("bench.scale.events." + sink, fallback);
+  }
+
+  /** The size for a sink. */
+  static int defaultEvents(String sink) {
+    return SLOW_STORES.contains(sink) ? SLOW_STORE_EVENTS : DEFAULT_EVENTS;
   }
 
   private ScaleResult run(String sink, int events) throws Exception {

@@ -54,14 +54,25 @@ final class ScaleReport {
     return out.toString();
   }
 
-  /** Writes the tables under a header; {@code events} is bench.scale.events when set, else "". */
-  static void write(Path docs, String tables, double seconds, String events) throws IOException {
+  /** Writes the tables under a header whose command names every size that is not the default. */
+  static void write(Path docs, String tables, double seconds, List<ScaleResult> results)
+      throws IOException {
+    StringBuilder sizes = new StringBuilder();
+    for (ScaleResult result : results) {
+      if (result.events() != ScaleBenchmark.defaultEvents(result.sink())) {
+        sizes
+            .append(" -Dbench.scale.events.")
+            .append(result.sink())
+            .append('=')
+            .append(result.events());
+      }
+    }
     String header =
         Report.header(
             String.format("one task per sink, whole run %.0f s", seconds),
             "mvn -B -ntp -pl benchmarks -am package -DskipTests -Pbench -Dbench.source.skip=true"
                 + " -Dbench.sinks.skip=true -Dbench.e2e.skip=true -Dbench.scale.skip=false"
-                + (events.isBlank() ? "" : " -Dbench.scale.events=" + events));
+                + sizes);
     Report.replaceSection(docs, START, END, header + tables);
   }
 }
