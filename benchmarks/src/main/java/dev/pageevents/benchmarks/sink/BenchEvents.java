@@ -5,14 +5,19 @@ import dev.pageevents.core.event.PageEventJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Random;
-import org.apache.kafka.clients.admin.Admin;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -34,24 +39,61 @@ public final class BenchEvents {
 
   /** {@code count} events; the same count always gives the same events. */
   public static List<PageEvent> generate(int count) {
-    Random random = new Random(42);
     List<PageEvent> events = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      events.add(
-          new PageEvent(
-              String.format("evt-%010d", i),
-              page(random.nextInt(PAGES)),
-              String.format("user-%05d", random.nextInt(USERS)),
-              DAY_START + (long) i * 37 % DAY_MS,
-              100 + random.nextInt(60_000)));
-    }
+    sequence(count).forEach(events::add);
     return events;
+  }
+
+  /**
+   * The events of {@link #generate}, made one at a time as they are iterated (never all held in
+   * memory, for topics of millions of events).
+   */
+  static Iterable<PageEvent> sequence(long count) {
+    return () ->
+        new Iterator<>() {
+          private final Random random = new Random(42);
+          private long next;
+
+          @Override
+          public boolean hasNext() {
+            return next < count;
+          }
+
+          @Override
+          public PageEvent next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            long i = next++;
+            return new PageEvent(
+                String.format("evt-%010d", i),
+                page(random.nextInt(PAGES)),
+                String.format("user-%05d", random.nextInt(USERS)),
+                DAY_START + i * 37 % DAY_MS,
+                100 + random.nextInt(60_000));
+          }
+        };
   }
 
   /** Creates {@code topic} and writes every event into it, waiting until all are acknowledged. */
   static void fill(String bootstrapServers, String topic, List<PageEvent> events) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-      admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+    fill(bootstrapServers, topic, events, "none");
+  }
+
+  /**
+   * Creates {@code topic} and writes the events into it as they are iterated, in batches of 64 KiB
+   * compressed with {@code compression} ("none", "lz4", ...), waiting until all are acknowledged.
+   * Sends start once the broker answers a list-offsets request for every partition: a first batch
+   * sent earlier failed with NOT_LEADER_OR_FOLLOWER, and the idempotent producer then retried the
+   * batches behind it with OUT_OF_ORDER_SEQUENCE_NUMBER until they expired. A send that fails fails
+   * the fill.
+   */
+  static void fill(
+      String bootstrapServers, String topic, Iterable<PageEvent> events, String compression)
+      throws Exception {
+    try (BenchAdmin admin = new BenchAdmin(bootstrapServers)) {
+      admin.admin().createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+      awaitPartitions(admin, topic);
     }
     Map<String, Object> props =
         Map.of(
@@ -64,7 +106,8 @@ public final class BenchEvents {
             ProducerConfig.BATCH_SIZE_CONFIG,
             65536,
             ProducerConfig.COMPRESSION_TYPE_CONFIG,
-            "none");
+            compression);
+    AtomicReference<Exception> failure = new AtomicReference<>();
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
       for (PageEvent event : events) {
@@ -72,9 +115,36 @@ public final class BenchEvents {
             new ProducerRecord<>(
                 topic,
                 event.user().getBytes(StandardCharsets.UTF_8),
-                PageEventJson.toJson(event).getBytes(StandardCharsets.UTF_8)));
+                PageEventJson.toJson(event).getBytes(StandardCharsets.UTF_8)),
+            (metadata, error) -> {
+              if (error != null) {
+                failure.compareAndSet(null, error);
+              }
+            });
+        if (failure.get() != null) {
+          break;
+        }
       }
       producer.flush();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("Filling " + topic + " failed", failure.get());
+    }
+  }
+
+  /** Waits (at most a minute) until the broker answers for every partition of a new topic. */
+  private static void awaitPartitions(BenchAdmin admin, String topic) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (true) {
+      try {
+        admin.endOffsets(BenchAdmin.partitions(topic));
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
     }
   }
 }

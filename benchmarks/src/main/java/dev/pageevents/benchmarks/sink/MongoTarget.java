@@ -39,6 +39,7 @@ public final class MongoTarget implements SinkTarget {
   private final int port = Ports.free();
   private MongoServer server;
   private MongoClient client;
+  private boolean indexed;
 
   public MongoTarget(boolean memory) {
     this.memory = memory;
@@ -99,6 +100,7 @@ public final class MongoTarget implements SinkTarget {
   @Override
   public void reset() {
     collection().drop();
+    indexed = false;
   }
 
   MongoCollection<Document> collection() {
@@ -121,7 +123,10 @@ public final class MongoTarget implements SinkTarget {
   @Override
   public void writeNative(List<PageEvent> events) {
     MongoCollection<Document> collection = collection();
-    createIndexes();
+    if (!indexed) { // once per emptied collection, not per batch of a consumer loop
+      createIndexes();
+      indexed = true;
+    }
     ReplaceOptions upsert = new ReplaceOptions().upsert(true);
     BulkWriteOptions unordered = new BulkWriteOptions().ordered(false);
     for (int from = 0; from < events.size(); from += BULK) {

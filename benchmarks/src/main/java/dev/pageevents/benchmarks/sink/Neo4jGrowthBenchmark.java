@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The Neo4j sink (one task, real worker) and the native baseline each writing {@code
@@ -25,7 +24,6 @@ public final class Neo4jGrowthBenchmark {
   private static final int SLICES = 10;
   private static final int WARM_UP_EVENTS = 50_000;
   private static final int PROFILED_BATCH = 1_000;
-  private static final long POLL_MS = 200;
 
   private final List<PageEvent> events;
   private final ConnectRun connect;
@@ -129,50 +127,32 @@ public final class Neo4jGrowthBenchmark {
 
   /** Events per second of each 10% slice, from the connector group's committed offsets. */
   private double[] sinkSlices() throws Exception {
-    String name = "bench-neo4j-growth";
-    List<TopicPartition> partitions = BenchAdmin.partitions(TOPIC);
-    long end = admin.endOffsets(partitions);
     double[] rates = new double[SLICES];
-    Map<String, String> config = configs.ours(target, TOPIC, 1);
-    Thread run =
-        new Thread(
-            () -> {
-              try {
-                connect.run(name, config, TOPIC);
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            },
-            name);
-    run.start();
-    long sliceStart = 0;
-    long sliceStartCommitted = 0;
-    int slice = 0;
-    CpuMeter cpu = null;
-    while (slice < SLICES) {
-      long committed = admin.committed("connect-" + name, partitions);
-      long now = System.nanoTime();
-      if (sliceStart == 0 && committed > 0) {
-        sliceStart = now;
-        sliceStartCommitted = committed;
-        cpu = CpuMeter.start(target.serverPid());
-      }
-      while (slice < SLICES && committed >= end * (slice + 1) / SLICES && sliceStart != 0) {
-        if (now > sliceStart) {
-          rates[slice] = (committed - sliceStartCommitted) / ((now - sliceStart) / 1e9);
-          report("sink", slice, rates[slice], committed - sliceStartCommitted, cpu.stop());
-          cpu = CpuMeter.start(target.serverPid());
-          sliceStart = now;
-          sliceStartCommitted = committed;
-        }
-        slice++;
-      }
-      if (!run.isAlive() && committed < end) {
-        throw new IllegalStateException("The connector run ended at " + committed + " of " + end);
-      }
-      Thread.sleep(POLL_MS);
-    }
-    run.join();
+    SlicedRun.Listener perSlice =
+        new SlicedRun.Listener() {
+          private CpuMeter cpu;
+
+          @Override
+          public void started() {
+            cpu = CpuMeter.start(target.serverPid());
+          }
+
+          @Override
+          public void closed(Slicer.Slice slice) {
+            rates[slice.number() - 1] = slice.rate();
+            report("sink", slice.number() - 1, slice.rate(), slice.events(), cpu.stop());
+            cpu = CpuMeter.start(target.serverPid());
+          }
+        };
+    SlicedRun.run(
+        connect,
+        admin,
+        "bench-neo4j-growth",
+        configs.ours(target, TOPIC, 1),
+        TOPIC,
+        SLICES,
+        -1,
+        perSlice);
     return rates;
   }
 

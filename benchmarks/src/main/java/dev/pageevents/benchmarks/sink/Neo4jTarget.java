@@ -41,6 +41,7 @@ public final class Neo4jTarget implements SinkTarget {
 
   private Neo4jServer server;
   private Driver driver;
+  private boolean constrained;
 
   @Override
   public String name() {
@@ -123,12 +124,16 @@ public final class Neo4jTarget implements SinkTarget {
   public void writeNative(List<PageEvent> events) {
     try (Session session = driver.session()) {
       // the uniqueness MERGE needs to find nodes by index; IF NOT EXISTS makes each a no-op when
-      // any uniqueness constraint on the same label and property exists (e.g. the sink's own)
-      for (String constraint :
-          List.of(
-              "CREATE CONSTRAINT IF NOT EXISTS FOR (u:User) REQUIRE u.id IS UNIQUE",
-              "CREATE CONSTRAINT IF NOT EXISTS FOR (p:Page) REQUIRE p.name IS UNIQUE")) {
-        session.run(constraint).consume();
+      // any uniqueness constraint on the same label and property exists (e.g. the sink's own);
+      // once per target (reset keeps the schema), not per batch of a consumer loop
+      if (!constrained) {
+        for (String constraint :
+            List.of(
+                "CREATE CONSTRAINT IF NOT EXISTS FOR (u:User) REQUIRE u.id IS UNIQUE",
+                "CREATE CONSTRAINT IF NOT EXISTS FOR (p:Page) REQUIRE p.name IS UNIQUE")) {
+          session.run(constraint).consume();
+        }
+        constrained = true;
       }
       for (int from = 0; from < events.size(); from += BATCH) {
         List<Map<String, Object>> rows =

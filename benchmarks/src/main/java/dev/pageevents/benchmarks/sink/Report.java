@@ -22,13 +22,15 @@ public final class Report {
   static String table(List<Row> rows) {
     StringBuilder out = new StringBuilder();
     out.append(
-        "| sink | writer | tasks | events | seconds | events/s | vs native | vs mongo-kafka |"
+        "| sink | writer | tasks | events | seconds | events/s | vs native | vs app | vs mongo-kafka |"
             + " steady events/s | machine CPU busy | writer CPU s / 100k events | worker peak RSS |"
             + " load (1 min) | note |\n");
-    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Row row : rows) {
       Optional<Row> nativeRow =
           rows.stream().filter(r -> r.sink().equals(row.sink()) && r.isNative()).findFirst();
+      Optional<Row> appRow =
+          rows.stream().filter(r -> r.sink().equals(row.sink()) && r.isApp()).findFirst();
       Optional<Row> anchor =
           rows.stream()
               .filter(
@@ -39,17 +41,20 @@ public final class Report {
               .findFirst();
       out.append(
           String.format(
-              "| %s | %s | %s | %,d | %.1f | %,.0f | %s | %s | %,.0f | %.0f%% | %.1f | %s | %.1f |"
+              "| %s | %s | %s | %,d | %.1f | %,.0f | %s | %s | %s | %,.0f | %.0f%% | %.1f | %s | %.1f |"
                   + " %s |%n",
               row.sink(),
               row.writer(),
-              row.isNative() ? "1 thread" : Integer.toString(row.tasks()),
+              row.isBaseline() ? "1 thread" : Integer.toString(row.tasks()),
               row.events(),
               row.seconds(),
               row.rate(),
               row.isNative() || nativeRow.isEmpty()
                   ? "-"
                   : String.format("%.2f", row.rate() / nativeRow.get().rate()),
+              row.isBaseline() || appRow.isEmpty()
+                  ? "-"
+                  : String.format("%.2f", row.rate() / appRow.get().rate()),
               row.writer().startsWith("ours") && anchor.isPresent()
                   ? String.format("%.2f", row.rate() / anchor.get().rate())
                   : "-",

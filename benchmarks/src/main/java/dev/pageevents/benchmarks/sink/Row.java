@@ -20,6 +20,9 @@ record Row(
 
   static final String NATIVE = "native client";
 
+  /** The plain KafkaConsumer + native client app ({@link PlainConsumerApp}). */
+  static final String APP = "plain consumer app";
+
   /** Empty when the store holds every expected event, else what it holds: the row's note. */
   static String storeNote(long written, long expected) {
     return written == expected ? "" : "store holds " + written + " of " + expected;
@@ -36,5 +39,14 @@ record Row(
 
   boolean isNative() {
     return NATIVE.equals(writer);
+  }
+
+  boolean isApp() {
+    return APP.equals(writer);
+  }
+
+  /** A baseline written in the benchmark JVM from one thread: the native client or the app. */
+  boolean isBaseline() {
+    return isNative() || isApp();
   }
 }

@@ -41,6 +41,7 @@ public final class SinkBenchmark {
   private ProxiedComparison proxied;
   private long workerPid;
   private WorkerProfiler profiler;
+  private PlainConsumerApp app;
   private int runs;
   private boolean warmingUp;
 
@@ -85,6 +86,7 @@ public final class SinkBenchmark {
       System.out.printf("Topics filled: %,d and %,d events%n", count, small);
       bench.workerPid = kafka.worker().pid();
       bench.connect = new ConnectRun(kafka.connectUrl(), kafka.bootstrapServers(), bench.workerPid);
+      bench.app = new PlainConsumerApp(kafka.bootstrapServers());
       bench.profiler = new WorkerProfiler(kafka.worker().pid(), plugins.resolveSibling("jfr"));
       if (!proxyDelays.isEmpty()) {
         bench.proxied = new ProxiedComparison(proxyDelays, bench.configs, bench.connect);
@@ -185,6 +187,7 @@ public final class SinkBenchmark {
               measured.size());
         }
       }
+      runApp(target, topic, measured.size());
       runNative(target, measured);
     }
   }
@@ -207,6 +210,7 @@ public final class SinkBenchmark {
             1,
             subset.size());
       }
+      runApp(target, SMALL_TOPIC, subset.size());
       runNative(target, subset);
     } finally {
       warmingUp = false;
@@ -274,6 +278,27 @@ public final class SinkBenchmark {
         result.peakRssMb(),
         usage,
         written);
+  }
+
+  /**
+   * The plain-consumer app a user would write instead, on the same topic, into the emptied store.
+   */
+  private void runApp(SinkTarget target, String topic, int expected) throws Exception {
+    target.reset();
+    CpuMeter cpu = CpuMeter.start(ProcessHandle.current().pid());
+    PlainConsumerApp.Result result =
+        app.run(target, configs.ours(target, topic, 1), topic, expected);
+    CpuMeter.Usage usage = cpu.stop();
+    add(
+        target,
+        Row.APP,
+        1,
+        expected,
+        result.seconds(),
+        result.steadyRate(),
+        -1,
+        usage,
+        target.written());
   }
 
   private void runNative(SinkTarget target, List<PageEvent> subset) throws Exception {

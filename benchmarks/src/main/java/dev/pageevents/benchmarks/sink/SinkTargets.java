@@ -2,6 +2,7 @@ package dev.pageevents.benchmarks.sink;
 
 import dev.pageevents.stack.KafkaConnectProcesses;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -36,12 +37,20 @@ public final class SinkTargets {
    * worker with a fixed heap and the unpacked plugin archives on its plugin.path.
    */
   public static KafkaConnectProcesses kafka(Path plugins, String workerHeap) {
+    return kafka(plugins, workerHeap, List.of());
+  }
+
+  /** As {@link #kafka(Path, String)}, with more JVM options for the worker. */
+  static KafkaConnectProcesses kafka(Path plugins, String workerHeap, List<String> workerOptions) {
+    List<String> options = new ArrayList<>(List.of("-Xms" + workerHeap, "-Xmx" + workerHeap));
+    options.add("-XX:+UseG1GC");
+    options.addAll(workerOptions);
     return KafkaConnectProcesses.builder()
         .restPort(0)
         .pluginPath(plugins)
         .workerProperty("offset.flush.interval.ms", "250")
         .brokerJvmOptions(List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC"))
-        .workerJvmOptions(List.of("-Xms" + workerHeap, "-Xmx" + workerHeap, "-XX:+UseG1GC"))
+        .workerJvmOptions(options)
         .build();
   }
 }
