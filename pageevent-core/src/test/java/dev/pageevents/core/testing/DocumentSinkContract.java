@@ -43,7 +43,7 @@ public abstract class DocumentSinkContract extends SinkContract {
    */
   protected final void deleteByTombstonesAndReplay(Map<String, String> settings) throws Exception {
     PageEventTopic topic = topic();
-    List<PageEvent> events = topic.events(0, 1_500, PAGES, START);
+    List<PageEvent> events = topic.events(0, 1_000, PAGES, START);
     List<String> deleted = new ArrayList<>();
     for (int i = 0; i < events.size(); i += 7) {
       deleted.add(events.get(i).eventId());

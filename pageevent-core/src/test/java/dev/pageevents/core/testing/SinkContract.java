@@ -93,9 +93,9 @@ public abstract class SinkContract {
 
   @Test
   void shouldMatchTheGroundTruthKeepHostileNamesAsDataAndSendOnlyPoisonToTheDlq() throws Exception {
-    List<String> values = new ArrayList<>(TestEvents.json(1, 2_000, 40, 60));
+    List<String> values = new ArrayList<>(TestEvents.json(1, 1_500, 40, 60));
     for (int i = 0; i < TestEvents.POISON.size(); i++) {
-      values.add(400 * (i + 1), TestEvents.POISON.get(i));
+      values.add(300 * (i + 1), TestEvents.POISON.get(i));
     }
     produce(values);
     startConnector();
@@ -125,18 +125,18 @@ public abstract class SinkContract {
 
   @Test
   void shouldStayExactWhenAWorkerDiesAndTasksRestartMidStream() throws Exception {
-    produce(TestEvents.json(2, 2_000, 30, 40));
+    produce(TestEvents.json(2, 1_000, 30, 40));
     startConnector();
     awaitSomeWritten();
 
     WorkerHandle victim = connect().workers().iterator().next();
     log.info("Removing worker {} mid-stream", victim);
     connect().removeWorker(victim);
-    produce(TestEvents.json(3, 1_500, 30, 40));
+    produce(TestEvents.json(3, 1_000, 30, 40));
     connect().addWorker();
     connect().assertions().assertExactlyNumWorkersAreUp(2, "the replacement worker did not start");
     connect().restartConnectorAndTasks(name, false, true, false);
-    produce(TestEvents.json(4, 1_500, 30, 40));
+    produce(TestEvents.json(4, 1_000, 30, 40));
 
     assertTasksRunning();
     awaitExact();
@@ -150,7 +150,7 @@ public abstract class SinkContract {
    */
   @Test
   void shouldReplayAfterAnOffsetsResetWithoutDoublingAndCommitToTheEnd() throws Exception {
-    produce(TestEvents.json(5, 2_000, 30, 40));
+    produce(TestEvents.json(5, 1_500, 30, 40));
     startConnector(Map.of(PageEventSinkConfig.OFFSETS_RESET_CONFIG, "replay"));
     awaitExact();
     awaitCommittedToTheEnd();
@@ -170,7 +170,7 @@ public abstract class SinkContract {
 
   @Test
   void shouldRebuildTheStoreFromTheTopicOnAResetWithRebuild() throws Exception {
-    produce(TestEvents.json(12, 1_500, 30, 40));
+    produce(TestEvents.json(12, 1_000, 30, 40));
     startConnector(Map.of(PageEventSinkConfig.OFFSETS_RESET_CONFIG, "rebuild"));
     awaitExact();
 
@@ -187,13 +187,13 @@ public abstract class SinkContract {
 
   @Test
   void shouldRetryWhileTheStoreIsDownMidStreamAndEndExact() throws Exception {
-    produce(TestEvents.json(7, 2_000, 30, 40));
+    produce(TestEvents.json(7, 1_000, 30, 40));
     startConnector();
     awaitSomeWritten();
 
     stopStore();
     try {
-      produce(TestEvents.json(8, 2_000, 30, 40));
+      produce(TestEvents.json(8, 1_000, 30, 40));
       Await.await(
           "the sink to retry while the store is down",
           () -> SinkTaskMetricsProbe.sum(name, "RecordsRetried") > 0);
