@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.http.HttpHost;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,14 +46,13 @@ class ElasticsearchSinkIT extends DocumentSinkContract {
       List.of("/products/123", "/home", "/products/7", "/cart", "/blog/kafka-connect-sinks");
   private static final long START = Instant.parse("2026-11-19T20:00:00Z").toEpochMilli();
   private static final long TIMEOUT_MS = 120_000;
-  private static final AtomicInteger SCENARIOS = new AtomicInteger();
 
   private static StoreServer elasticsearch;
   private static KafkaConnectStack stack;
   private static EmbeddedConnectCluster connect;
   private static ElasticsearchTransport transport;
   private static ElasticsearchClient client;
-  private String indexPattern;
+  private String indexSuffix = "{yyyy.MM.dd}";
 
   @BeforeAll
   static void startStack() {
@@ -86,12 +84,7 @@ class ElasticsearchSinkIT extends DocumentSinkContract {
 
   @Override
   protected Map<String, String> storeConfig() {
-    return storeSettings(indexPattern);
-  }
-
-  @Override
-  protected void resetStore() {
-    indexPattern = "contract" + SCENARIOS.incrementAndGet() + "-{yyyy.MM.dd}";
+    return storeSettings(indexPattern());
   }
 
   @Override
@@ -107,7 +100,7 @@ class ElasticsearchSinkIT extends DocumentSinkContract {
 
   @Override
   protected void loseDocuments(List<PageEvent> events) throws Exception {
-    IndexPattern pattern = new IndexPattern(indexPattern);
+    IndexPattern pattern = new IndexPattern(indexPattern());
     for (PageEvent lost : events) {
       client.delete(
           d -> d.index(pattern.indexFor(topic().name(), lost.timestampMs())).id(lost.eventId()));
@@ -117,8 +110,13 @@ class ElasticsearchSinkIT extends DocumentSinkContract {
   @Test
   void shouldDeleteTheDocumentOfEachKeyedTombstoneFromTheTopicsIndexWithoutALookup()
       throws Exception {
-    indexPattern = indexPattern.replace("{yyyy.MM.dd}", "{topic}");
-    deleteByTombstonesAndReplay(Map.of());
+    indexSuffix = "{topic}";
+    deleteByTombstonesAndReplay();
+  }
+
+  /** This scenario's indices: one per day, or one per topic. */
+  private String indexPattern() {
+    return storeKey() + "-" + indexSuffix;
   }
 
   private static Map<String, String> storeSettings(String indexPattern) {

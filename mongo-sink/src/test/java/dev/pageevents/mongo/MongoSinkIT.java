@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
@@ -43,13 +42,11 @@ class MongoSinkIT extends DocumentSinkContract {
       List.of("/home", "/products/123", "/products/7", "/cart", "/checkout");
   private static final long START = Instant.parse("2026-11-20T08:00:00Z").toEpochMilli();
   private static final long TIMEOUT_MS = 120_000;
-  private static final AtomicInteger SCENARIOS = new AtomicInteger();
 
   private static MongoServer mongo;
   private static KafkaConnectStack stack;
   private static EmbeddedConnectCluster connect;
   private static MongoClient client;
-  private String collection;
 
   @BeforeAll
   static void startStack() {
@@ -84,12 +81,12 @@ class MongoSinkIT extends DocumentSinkContract {
 
   @Override
   protected Map<String, String> storeConfig() {
-    return storeSettings(collection);
+    return storeSettings(storeKey());
   }
 
   @Override
   protected void loseDocuments(List<PageEvent> events) {
-    collection(collection)
+    collection(storeKey())
         .deleteMany(Filters.in("_id", events.stream().map(PageEvent::eventId).toList()));
   }
 
@@ -102,11 +99,6 @@ class MongoSinkIT extends DocumentSinkContract {
     props.put("write.concern", "1");
     props.put("server.selection.timeout.ms", "2000");
     return props;
-  }
-
-  @Override
-  protected void resetStore() {
-    collection = "contract" + SCENARIOS.incrementAndGet();
   }
 
   @Override

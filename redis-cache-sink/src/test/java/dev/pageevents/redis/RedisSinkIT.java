@@ -5,17 +5,14 @@ import dev.pageevents.stack.KafkaConnectStack;
 import dev.pageevents.stack.RedisServer;
 import java.net.URI;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The Redis sink in a real Connect cluster against a standalone Redis with AOF persistence. */
 class RedisSinkIT extends ExactSinkContract {
-  private static final AtomicInteger SCENARIOS = new AtomicInteger();
   private static RedisServer redis;
   private static KafkaConnectStack stack;
-  private RedisKeys keys;
 
   @BeforeAll
   static void startServers() {
@@ -48,14 +45,9 @@ class RedisSinkIT extends ExactSinkContract {
         RedisSinkConfig.HOSTS_CONFIG,
         endpoint.getHost() + ":" + endpoint.getPort(),
         RedisSinkConfig.PREFIX_CONFIG,
-        keys.prefix(),
+        storeKey(),
         RedisSinkConfig.GROUPS_CONFIG,
-        Integer.toString(keys.groups()));
-  }
-
-  @Override
-  protected void resetStore() {
-    keys = new RedisKeys("it" + SCENARIOS.incrementAndGet(), 16, 60, 3600);
+        "16");
   }
 
   @Override

@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,13 +53,10 @@ class CassandraSinkIT extends SinkContract {
   private static final String PAGE_TABLE = "visits_by_page_day";
   private static final String USER_TABLE = "visits_by_user_day";
 
-  private static final AtomicInteger SCENARIOS = new AtomicInteger();
-
   private static CassandraServer cassandra;
   private static KafkaConnectStack stack;
   private static EmbeddedConnectCluster connect;
   private static CqlSession cql;
-  private String keyspace;
 
   @BeforeAll
   static void start() {
@@ -88,12 +84,7 @@ class CassandraSinkIT extends SinkContract {
 
   @Override
   protected Map<String, String> storeConfig() {
-    return SinkIt.storeSettings(cassandra.endpoint(), cassandra.localDatacenter(), keyspace);
-  }
-
-  @Override
-  protected void resetStore() {
-    keyspace = "contract" + SCENARIOS.incrementAndGet();
+    return SinkIt.storeSettings(cassandra.endpoint(), cassandra.localDatacenter(), storeKey());
   }
 
   @Override

@@ -9,7 +9,6 @@ import dev.pageevents.core.view.PageTotals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +29,7 @@ public abstract class DocumentSinkContract extends SinkContract {
 
   @Test
   void shouldDeleteTheDocumentOfEachKeyedTombstoneAndStayExactAfterAReplay() throws Exception {
-    deleteByTombstonesAndReplay(Map.of());
+    deleteByTombstonesAndReplay();
   }
 
   /**
@@ -38,10 +37,8 @@ public abstract class DocumentSinkContract extends SinkContract {
    * exactly the survivors are stored, the keyless tombstone is in the DLQ naming why, and after
    * some documents are lost a full replay (every upsert and every delete again) restores exactly
    * the survivors.
-   *
-   * @param settings connector settings of the variant under test, on top of the store's
    */
-  protected final void deleteByTombstonesAndReplay(Map<String, String> settings) throws Exception {
+  protected final void deleteByTombstonesAndReplay() throws Exception {
     PageEventTopic topic = topic();
     List<PageEvent> events = topic.events(0, 1_000, PAGES, START);
     List<String> deleted = new ArrayList<>();
@@ -51,9 +48,7 @@ public abstract class DocumentSinkContract extends SinkContract {
     topic.produceEventsKeyedById(events);
     topic.produceTombstones(deleted);
     topic.produceTombstones(Collections.singletonList(null));
-    Map<String, String> config = new HashMap<>(settings);
-    config.put(PageEventSinkConfig.DELETE_ON_NULL_CONFIG, "true");
-    startConnector(config);
+    startConnector(Map.of(PageEventSinkConfig.DELETE_ON_NULL_CONFIG, "true"));
     Map<String, PageTotals> survivors = totalsWithout(events, deleted);
 
     awaitValue("the survivors of the tombstones", this::storedPages, survivors::equals);
@@ -64,10 +59,7 @@ public abstract class DocumentSinkContract extends SinkContract {
 
     loseDocuments(events.subList(1, 4));
     awaitValue("three documents lost", this::storedPages, stored -> !stored.equals(survivors));
-    connect().stopConnector(connectorName());
-    connect().assertions().assertConnectorIsStopped(connectorName(), "connector did not stop");
-    connect().resetConnectorOffsets(connectorName());
-    assertThat(CommittedOffsets.ofConnector(connect(), connectorName())).isEmpty();
+    resetOffsetsWhileStopped();
     connect().resumeConnector(connectorName());
 
     awaitCommittedToTheEnd();

@@ -19,8 +19,7 @@ public abstract class ExactSinkContract extends SinkContract {
     awaitExact();
     awaitCommittedToTheEnd();
 
-    connect().stopConnector(connectorName());
-    connect().assertions().assertConnectorIsStopped(connectorName(), "connector did not stop");
+    stopConnector();
     assertThatThrownBy(() -> connect().resetConnectorOffsets(connectorName()))
         .hasMessageContaining("offsets.reset=refuse")
         .hasMessageContaining("offsets.reset=rebuild");
