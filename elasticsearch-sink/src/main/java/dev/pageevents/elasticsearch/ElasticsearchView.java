@@ -1,6 +1,7 @@
 package dev.pageevents.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -172,8 +173,11 @@ public final class ElasticsearchView extends ClientStoreView {
                                     d -> d.sum(sum -> sum.field(ElasticsearchSchema.DURATION_MS)))),
             Void.class);
     Map<String, PageTotals> totals = new TreeMap<>();
-    for (StringTermsBucket bucket :
-        response.aggregations().get("pages").sterms().buckets().array()) {
+    Aggregate pages = response.aggregations().get("pages");
+    if (pages == null) {
+      return totals; // no index matches the pattern (yet, or after a rebuild cleared it): empty
+    }
+    for (StringTermsBucket bucket : pages.sterms().buckets().array()) {
       String page = bucket.key().stringValue();
       long duration = (long) bucket.aggregations().get("duration").sum().value();
       totals.put(page, new PageTotals(page, bucket.docCount(), duration));

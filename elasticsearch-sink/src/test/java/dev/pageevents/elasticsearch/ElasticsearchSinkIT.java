@@ -10,8 +10,8 @@ import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.event.PageEventJson;
-import dev.pageevents.core.testing.CommittedOffsets;
 import dev.pageevents.core.testing.DeadLetters;
+import dev.pageevents.core.testing.DocumentSinkContract;
 import dev.pageevents.core.testing.PageEventTopic;
 import dev.pageevents.core.testing.SinkItConfig;
 import dev.pageevents.core.testing.SinkTaskMetricsProbe;
@@ -20,7 +20,6 @@ import dev.pageevents.stack.SharedServers;
 import dev.pageevents.stack.StoreServer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,17 +33,15 @@ import org.apache.kafka.test.TestUtils;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The Elasticsearch sink in a real Connect runtime against a real Elasticsearch 8.19.9 node; the
- * test that restarts the node runs last.
+ * The Elasticsearch sink in a real Connect cluster of two workers against a real Elasticsearch
+ * 8.19.9 node: the shared {@link DocumentSinkContract}, and what only Elasticsearch has (full-text
+ * search, daily indices and shards, documents the index mapping rejects, deletes from a per-topic
+ * index).
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ElasticsearchSinkIT {
+class ElasticsearchSinkIT extends DocumentSinkContract {
   private static final List<String> PAGES =
       List.of("/products/123", "/home", "/products/7", "/cart", "/blog/kafka-connect-sinks");
   private static final long START = Instant.parse("2026-11-19T20:00:00Z").toEpochMilli();
@@ -55,11 +52,12 @@ class ElasticsearchSinkIT {
   private static EmbeddedConnectCluster connect;
   private static ElasticsearchTransport transport;
   private static ElasticsearchClient client;
+  private String indexSuffix = "{yyyy.MM.dd}";
 
   @BeforeAll
   static void startStack() {
     elasticsearch = SharedServers.elasticsearch();
-    stack = KafkaConnectStack.builder().build().start();
+    stack = KafkaConnectStack.builder().workers(2).build().start();
     assumeTrue(stack.cluster() != null, "needs the embedded Connect cluster");
     connect = stack.cluster();
     transport =
@@ -79,6 +77,62 @@ class ElasticsearchSinkIT {
     }
   }
 
+  @Override
+  protected EmbeddedConnectCluster connect() {
+    return connect;
+  }
+
+  @Override
+  protected Map<String, String> storeConfig() {
+    return storeSettings(indexPattern());
+  }
+
+  @Override
+  protected void stopStore() {
+    assumeTrue(!elasticsearch.external(), "restarting needs the embedded node");
+    elasticsearch.stop();
+  }
+
+  @Override
+  protected void startStore() {
+    elasticsearch.start();
+  }
+
+  @Override
+  protected void loseDocuments(List<PageEvent> events) throws Exception {
+    IndexPattern pattern = new IndexPattern(indexPattern());
+    for (PageEvent lost : events) {
+      client.delete(
+          d -> d.index(pattern.indexFor(topic().name(), lost.timestampMs())).id(lost.eventId()));
+    }
+  }
+
+  @Test
+  void shouldDeleteTheDocumentOfEachKeyedTombstoneFromTheTopicsIndexWithoutALookup()
+      throws Exception {
+    indexSuffix = "{topic}";
+    deleteByTombstonesAndReplay();
+  }
+
+  /** This scenario's indices: one per day, or one per topic. */
+  private String indexPattern() {
+    return storeKey() + "-" + indexSuffix;
+  }
+
+  private static Map<String, String> storeSettings(String indexPattern) {
+    Map<String, String> props = new HashMap<>();
+    props.put("connector.class", ElasticsearchSinkConnector.class.getName());
+    props.put("connection.urls", elasticsearch.endpoint());
+    props.put("index.pattern", indexPattern);
+    props.put("index.template.name", indexPattern.substring(0, indexPattern.indexOf('-')));
+    props.put("index.number.of.shards", "3");
+    props.put("index.number.of.replicas", "0");
+    props.put("bulk.max.actions", "200");
+    props.put("max.in.flight.requests", "2");
+    props.put("read.timeout.ms", "5000");
+    return props;
+  }
+
   private static PageEventTopic topic(String name, int partitions) {
     connect.kafka().createTopic(name, partitions);
     return new PageEventTopic(stack.bootstrapServers(), name);
@@ -86,16 +140,9 @@ class ElasticsearchSinkIT {
 
   private static Map<String, String> sinkConfig(String topic) {
     Map<String, String> props = SinkItConfig.stringsWithDeadLetterQueue(topic, topic + "-dlq");
-    props.put("connector.class", ElasticsearchSinkConnector.class.getName());
-    props.put("connection.urls", elasticsearch.endpoint());
-    props.put("index.pattern", topic + "-{yyyy.MM.dd}");
+    props.putAll(storeSettings(topic + "-{yyyy.MM.dd}"));
     props.put("index.template.name", topic);
-    props.put("index.number.of.shards", "3");
-    props.put("index.number.of.replicas", "0");
     props.put("batch.size", "1000");
-    props.put("bulk.max.actions", "200");
-    props.put("max.in.flight.requests", "2");
-    props.put("read.timeout.ms", "5000");
     props.put("retry.backoff.max.ms", "1000");
     return props;
   }
@@ -111,10 +158,8 @@ class ElasticsearchSinkIT {
   }
 
   @Test
-  @Order(1)
-  void shouldIndexOneSearchableDocumentPerEventAggregatingLikeTheTopicAndStillNAfterAFullReplay()
-      throws Exception {
-    String name = "es-replay";
+  void shouldIndexOneSearchableDocumentPerEventInDailyIndicesAndShards() throws Exception {
+    String name = "es-search";
     PageEventTopic topic = topic(name, 3);
     List<PageEvent> events = topic.events(0, 3000, PAGES, START);
     topic.produceEvents(events);
@@ -143,27 +188,10 @@ class ElasticsearchSinkIT {
     assertThat(where.index()).isEqualTo(pattern.indexFor(name, sample.timestampMs()));
     assertThat(where.shard()).matches("\\[" + where.index() + "\\]\\[[0-2]\\]");
 
-    // Lose some documents, then replay the whole topic from offset 0.
-    for (int i = 1; i <= 3; i++) {
-      PageEvent lost = events.get(i);
-      client.delete(d -> d.index(pattern.indexFor(name, lost.timestampMs())).id(lost.eventId()));
-    }
-    awaitCount(view, events.size() - 3);
-    connect.stopConnector(name);
-    connect.resetConnectorOffsets(name);
-    connect.resumeConnector(name);
-
-    TestUtils.waitForCondition(
-        () -> SinkTaskMetricsProbe.sum(name, "RecordsWritten") >= events.size(),
-        TIMEOUT_MS,
-        "the replay did not rewrite every event");
-    assertThat(view.count()).isEqualTo(events.size());
-    assertThat(view.totalsByPage()).isEqualTo(topic.groundTruth());
     connect.deleteConnector(name);
   }
 
   @Test
-  @Order(2)
   void shouldSendPoisonRecordsAndDocumentsTheIndexRejectsToTheDlqAndIndexTheRest()
       throws Exception {
     String name = "es-poison";
@@ -208,111 +236,6 @@ class ElasticsearchSinkIT {
     connect
         .assertions()
         .assertConnectorAndExactlyNumTasksAreRunning(name, 2, "the sink must keep running");
-    connect.deleteConnector(name);
-  }
-
-  @Test
-  @Order(3)
-  void shouldDeleteTheDocumentOfEachKeyedTombstoneAcrossDailyIndicesAndStayExactAfterAReplay()
-      throws Exception {
-    deleteByTombstonesAndReplay("es-tombstones", "es-tombstones-{yyyy.MM.dd}", 3000);
-  }
-
-  @Test
-  @Order(4)
-  void shouldDeleteTheDocumentOfEachKeyedTombstoneFromTheTopicsIndexWithoutALookup()
-      throws Exception {
-    deleteByTombstonesAndReplay("es-tomb-topic", "es-tomb-topic-{topic}", 600);
-  }
-
-  /**
-   * N events keyed by id, then tombstones for every 7th id and one without a key: exactly the
-   * survivors are indexed, the keyless tombstone is in the DLQ, and a full replay ends the same.
-   */
-  private static void deleteByTombstonesAndReplay(String name, String pattern, int count)
-      throws Exception {
-    PageEventTopic topic = topic(name, 3);
-    List<PageEvent> events = topic.events(0, count, PAGES, START);
-    List<String> deleted = new ArrayList<>();
-    for (int i = 0; i < events.size(); i += 7) {
-      deleted.add(events.get(i).eventId());
-    }
-    topic.produceEventsKeyedById(events);
-    topic.produceTombstones(deleted);
-    topic.produceTombstones(Collections.singletonList(null));
-    long records = events.size() + deleted.size() + 1;
-    Map<String, String> props = sinkConfig(name);
-    props.put("index.pattern", pattern);
-    props.put("delete.on.null.values", "true");
-    connect.configureConnector(name, props);
-    ElasticsearchView view = view(name);
-
-    awaitCommitted(name, records);
-    assertExactlyTheSurvivors(view, events, deleted);
-    ConsumerRecords<byte[], byte[]> dlq = connect.kafka().consume(1, TIMEOUT_MS, name + "-dlq");
-    assertThat(header(dlq.iterator().next(), "__connect.errors.exception.message"))
-        .contains("tombstone")
-        .contains("has no key");
-
-    // Replay the whole topic: every upsert comes back and every tombstone deletes again.
-    connect.stopConnector(name);
-    connect.resetConnectorOffsets(name);
-    TestUtils.waitForCondition(
-        () -> CommittedOffsets.sum(connect, name) <= 0, TIMEOUT_MS, "offsets were not reset");
-    connect.resumeConnector(name);
-    awaitCommitted(name, records);
-    assertExactlyTheSurvivors(view, events, deleted);
-    connect.deleteConnector(name);
-  }
-
-  private static void awaitCommitted(String name, long records) throws InterruptedException {
-    TestUtils.waitForCondition(
-        () -> CommittedOffsets.sum(connect, name) == records,
-        TIMEOUT_MS,
-        () -> "the sink did not commit all " + records + " records");
-  }
-
-  private static void assertExactlyTheSurvivors(
-      ElasticsearchView view, List<PageEvent> events, List<String> deleted) throws Exception {
-    Set<String> gone = Set.copyOf(deleted);
-    Set<String> survivors =
-        events.stream()
-            .map(PageEvent::eventId)
-            .filter(id -> !gone.contains(id))
-            .collect(Collectors.toSet());
-    assertThat(view.count()).isEqualTo(survivors.size());
-    assertThat(view.searchPages("products", 10_000))
-        .extracting(ElasticsearchView.Match::eventId)
-        .doesNotContainAnyElementsOf(gone);
-  }
-
-  @Test
-  @Order(5)
-  void shouldRecoverWhenElasticsearchRestartsMidStreamAndEndWithTheExactCount() throws Exception {
-    assumeTrue(!elasticsearch.external(), "restarting needs the embedded node");
-    String name = "es-restart";
-    PageEventTopic topic = topic(name, 2);
-    topic.produceEvents(topic.events(0, 1000, PAGES, START));
-    connect.configureConnector(name, sinkConfig(name));
-    ElasticsearchView view = view(name);
-    TestUtils.waitForCondition(() -> view.count() > 0, TIMEOUT_MS, "nothing indexed");
-
-    elasticsearch.stop();
-    try {
-      topic.produceEvents(topic.events(1000, 2000, PAGES, START));
-      TestUtils.waitForCondition(
-          () -> SinkTaskMetricsProbe.sum(name, "RecordsRetried") > 0,
-          TIMEOUT_MS,
-          "the sink never retried while Elasticsearch was down");
-    } finally {
-      elasticsearch.start();
-    }
-
-    awaitCount(view, 2000);
-    assertThat(view.totalsByPage()).isEqualTo(topic.groundTruth());
-    connect
-        .assertions()
-        .assertConnectorAndExactlyNumTasksAreRunning(name, 2, "the sink must recover");
     connect.deleteConnector(name);
   }
 

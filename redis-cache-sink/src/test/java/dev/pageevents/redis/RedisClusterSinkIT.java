@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.sink.PageEventRecord;
 import dev.pageevents.core.testing.ExactSinkContract;
-import dev.pageevents.core.view.PageTotals;
 import dev.pageevents.stack.KafkaConnectStack;
 import dev.pageevents.stack.RedisClusterServer;
 import dev.pageevents.stack.SharedServers;
@@ -15,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -27,11 +25,9 @@ import redis.clients.jedis.JedisCluster;
 
 /** The Redis sink in a real Connect cluster against a three-master Redis Cluster. */
 class RedisClusterSinkIT extends ExactSinkContract {
-  private static final AtomicInteger SCENARIOS = new AtomicInteger();
   private static RedisClusterServer cluster;
   private static KafkaConnectStack stack;
   private static JedisCluster client;
-  private RedisKeys keys;
 
   @BeforeAll
   static void startServers() {
@@ -59,7 +55,7 @@ class RedisClusterSinkIT extends ExactSinkContract {
 
   @Test
   void shouldKeepEachGroupOnTheNodeServingItsSlotAndUseEveryMaster() {
-    resetStore();
+    RedisKeys keys = new RedisKeys(storeKey(), 16, 60, 3600);
     RedisView view = new RedisView(client, keys);
     List<PageEventRecord> batch = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
@@ -97,24 +93,9 @@ class RedisClusterSinkIT extends ExactSinkContract {
         RedisSinkConfig.HOSTS_CONFIG,
         String.join(",", cluster.nodes()),
         RedisSinkConfig.PREFIX_CONFIG,
-        keys.prefix(),
+        storeKey(),
         RedisSinkConfig.GROUPS_CONFIG,
-        Integer.toString(keys.groups()));
-  }
-
-  @Override
-  protected void resetStore() {
-    keys = new RedisKeys("cl" + SCENARIOS.incrementAndGet(), 16, 60, 3600);
-  }
-
-  @Override
-  protected Map<String, PageTotals> storedPages() {
-    return new RedisView(client, keys).totalsByPage();
-  }
-
-  @Override
-  protected Map<List<String>, Long> storedVisits() {
-    return null;
+        "16");
   }
 
   @Override

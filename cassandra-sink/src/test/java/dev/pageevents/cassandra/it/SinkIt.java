@@ -8,6 +8,7 @@ import dev.pageevents.cassandra.CassandraSinkConnector;
 import dev.pageevents.core.testing.SinkItConfig;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,22 @@ final class SinkIt {
   static Map<String, String> connectorConfig(
       String topic, String contactPoints, String datacenter, String keyspace) {
     Map<String, String> config = SinkItConfig.stringsWithDeadLetterQueue(topic, topic + "-dlq");
+    config.putAll(storeSettings(contactPoints, datacenter, keyspace));
+    config.put("retry.backoff.ms", "200");
+    config.put("retry.backoff.max.ms", "2000");
+    return config;
+  }
+
+  /** The connector's Cassandra settings: where it connects, its keyspace, many quick retries. */
+  static Map<String, String> storeSettings(
+      String contactPoints, String datacenter, String keyspace) {
+    Map<String, String> config = new HashMap<>();
     config.put("connector.class", CassandraSinkConnector.class.getName());
     config.put("cassandra.contact.points", contactPoints);
     config.put("cassandra.local.datacenter", datacenter);
     config.put("cassandra.keyspace", keyspace);
     config.put("cassandra.request.timeout.ms", "5000");
     config.put("max.retries", "50");
-    config.put("retry.backoff.ms", "200");
-    config.put("retry.backoff.max.ms", "2000");
     return config;
   }
 

@@ -8,6 +8,9 @@ import org.apache.kafka.common.header.Header;
  * Reads records from a sink's dead letter queue: the original value and Connect's error headers.
  */
 public final class DeadLetters {
+  /** The header with the message of the error that sent the record here. */
+  public static final String EXCEPTION_MESSAGE = "__connect.errors.exception.message";
+
   private DeadLetters() {}
 
   /** The record's value as UTF-8 text, as the sinks' tests produced it. */

@@ -8,8 +8,9 @@ import java.util.Random;
 
 /**
  * Deterministic page events for sink integration tests, as the JSON strings a plain producer sends:
- * a few users and pages, some of them with hostile names (quotes, backticks, braces, Cypher and Lua
- * syntax), and poison values that no sink can convert. {@link PageEventTopic} produces them.
+ * a few users and pages, some of them with hostile names (quotes, backticks, braces, dots, {@code
+ * $}, unicode, Cypher, CQL and Lua syntax), and poison values that no sink can convert. {@link
+ * PageEventTopic} produces them.
  */
 public final class TestEvents {
   /** Names that break any store that builds queries or keys by concatenation. */
@@ -19,7 +20,8 @@ public final class TestEvents {
           "`backtick` })-[:X]->(n) DETACH DELETE n //",
           "{hash}{tag}",
           "'; return redis.call('FLUSHALL') --",
-          "$param ${x} \\ \n\t ünïcödé ✓");
+          "$param ${x} \\ \n\t ünïcödé ✓",
+          "a.b.$set'); DROP KEYSPACE system; --");
 
   /** Values every sink must send to the dead letter queue. */
   public static final List<String> POISON =
