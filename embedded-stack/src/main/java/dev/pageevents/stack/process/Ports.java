@@ -5,12 +5,21 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Free loopback ports for servers, and the "port in use" check with one clear message. */
+/**
+ * Free loopback ports for servers, and the "port in use" check with one clear message.
+ *
+ * <p>Ports are drawn below the kernel's ephemeral range ({@code ip_local_port_range}), where no
+ * outgoing connection of any process can take a server's port between the check and the bind, or
+ * while a stopped server waits to restart on it.
+ */
 public final class Ports {
-  private static final int LOW = 20000;
-  private static final int HIGH = 50000;
+  private static final int LOW = 10000;
+  private static final int EPHEMERAL_LOW = ephemeralLow();
 
   private Ports() {}
 
@@ -29,13 +38,29 @@ public final class Ports {
 
   /** A port free on every given host (and P + each offset free too). */
   public static int freeOn(String[] hosts, int... offsets) {
+    int high = EPHEMERAL_LOW - Arrays.stream(offsets).max().orElse(0);
+    if (high - LOW < 1000) {
+      throw new IllegalStateException(
+          "Too few ports below the ephemeral range (" + EPHEMERAL_LOW + ") for offsets");
+    }
     for (int attempt = 0; attempt < 200; attempt++) {
-      int port = ThreadLocalRandom.current().nextInt(LOW, HIGH);
+      int port = ThreadLocalRandom.current().nextInt(LOW, high);
       if (allFree(hosts, port, offsets)) {
         return port;
       }
     }
-    throw new IllegalStateException("No free loopback port found between " + LOW + " and " + HIGH);
+    throw new IllegalStateException("No free loopback port found between " + LOW + " and " + high);
+  }
+
+  /** The first port the kernel hands to outgoing connections (32768 where it cannot be read). */
+  static int ephemeralLow() {
+    try {
+      String range =
+          Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
+      return Integer.parseInt(range.split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return 32768;
+    }
   }
 
   private static boolean allFree(String[] hosts, int port, int[] offsets) {
