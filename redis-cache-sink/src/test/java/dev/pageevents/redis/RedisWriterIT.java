@@ -8,6 +8,7 @@ import dev.pageevents.core.sink.ErrorKind;
 import dev.pageevents.core.sink.PageEventRecord;
 import dev.pageevents.core.testing.TestEvents;
 import dev.pageevents.core.view.RankedPage;
+import dev.pageevents.stack.RedisServer;
 import dev.pageevents.stack.SharedServers;
 import java.net.URI;
 import java.util.ArrayList;
@@ -71,6 +72,27 @@ class RedisWriterIT {
     assertThat(view.page("/a")).isEqualTo(new RedisView.PageCounters(15, 150, 14_000));
     assertThat(writer.appliedOffsets(List.of(P0))).isEqualTo(Map.of(P0, 14L));
     assertThat(view.lastVisit("user-2")).isEqualTo(new RedisView.LastVisit("/a", 14_000));
+  }
+
+  @Test
+  void shouldStartWhileRedisIsDownAndSetUpTheLayoutAtTheFirstBatch() {
+    try (RedisServer server = RedisServer.create("redis-down-at-start")) {
+      HostAndPort address = new HostAndPort("127.0.0.1", server.port());
+      try (RedisWriter startedWhileDown = new RedisWriter(new JedisPooled(address), keys)) {
+        assertThatThrownBy(() -> startedWhileDown.write(records(0, 0, 4, "/a")))
+            .satisfies(
+                e -> assertThat(startedWhileDown.classify(e)).isEqualTo(ErrorKind.TRANSIENT));
+
+        server.start();
+        startedWhileDown.write(records(0, 0, 9, "/a"));
+
+        try (JedisPooled direct = new JedisPooled(address)) {
+          assertThat(new RedisView(direct, keys).page("/a"))
+              .isEqualTo(new RedisView.PageCounters(10, 100, 9_000));
+          assertThat(direct.hget(keys.meta(), "groups")).isEqualTo("8");
+        }
+      }
+    }
   }
 
   @Test
