@@ -107,9 +107,16 @@ class MongoSinkIT extends DocumentSinkContract {
     mongo.stop();
   }
 
+  /**
+   * Starts the stand-in again and replaces this test's own client: its pooled connections went to
+   * the stopped server, and the next non-retryable write on one (a multi-document delete) would
+   * fail with "Prematurely reached end of stream" instead of reaching the new server.
+   */
   @Override
   protected void startStore() {
     mongo.start();
+    client.close();
+    client = MongoClients.create(mongo.endpoint());
   }
 
   private static PageEventTopic topic(String name, int partitions) {
