@@ -3,6 +3,7 @@ package dev.pageevents.elasticsearch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch.cat.nodes.NodesRecord;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.pageevents.core.view.ClientStoreView;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -183,6 +185,27 @@ public final class ElasticsearchView extends ClientStoreView {
       totals.put(page, new PageTotals(page, bucket.docCount(), duration));
     }
     return totals;
+  }
+
+  /**
+   * The version and the nodes of the cluster that answered, from {@code _cat/nodes} (the typed
+   * nodes-info response fails to decode on the embedded node).
+   */
+  @Override
+  public Optional<String> answeredBy() {
+    try {
+      List<NodesRecord> nodes =
+          client.cat().nodes(n -> n.h("name", "version", "http_address")).valueBody();
+      String names =
+          nodes.stream()
+              .map(node -> node.name() + " " + node.httpAddress())
+              .sorted()
+              .toList()
+              .toString();
+      return Optional.of("Elasticsearch " + nodes.get(0).version() + ", nodes " + names);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
