@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.cat.nodes.NodesRecord;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.view.ClientStoreView;
 import dev.pageevents.core.view.PageTotals;
 import dev.pageevents.core.view.ViewSample;
@@ -141,10 +142,10 @@ public final class ElasticsearchView extends ClientStoreView {
                 s.index(indices)
                     .allowNoIndices(true)
                     .size(limit)
-                    .query(q -> q.match(m -> m.field(ElasticsearchSchema.PAGE).query(text))),
+                    .query(q -> q.match(m -> m.field(PageEvent.PAGE).query(text))),
             Map.class);
     return response.hits().hits().stream()
-        .map(hit -> new Match(hit.id(), String.valueOf(hit.source().get(ElasticsearchSchema.PAGE))))
+        .map(hit -> new Match(hit.id(), String.valueOf(hit.source().get(PageEvent.PAGE))))
         .toList();
   }
 
@@ -172,7 +173,7 @@ public final class ElasticsearchView extends ClientStoreView {
                             a.terms(t -> t.field(ElasticsearchSchema.PAGE_KEYWORD).size(MAX_PAGES))
                                 .aggregations(
                                     "duration",
-                                    d -> d.sum(sum -> sum.field(ElasticsearchSchema.DURATION_MS)))),
+                                    d -> d.sum(sum -> sum.field(PageEvent.DURATION_MS)))),
             Void.class);
     Map<String, PageTotals> totals = new TreeMap<>();
     Aggregate pages = response.aggregations().get("pages");
