@@ -99,7 +99,6 @@ final class Neo4jWriter implements ExactStoreWriter {
   private final String database;
   private final SessionConfig session;
   private final boolean next;
-  private boolean schemaReady;
 
   Neo4jWriter(Driver driver, String database, boolean next) {
     this.driver = driver;
@@ -108,17 +107,14 @@ final class Neo4jWriter implements ExactStoreWriter {
     this.next = next;
   }
 
-  /**
-   * Creates the constraints before the first batch rather than at task start: a task that starts
-   * while Neo4j is down then retries like any write (transient error, backoff, redelivery) instead
-   * of failing for good.
-   */
+  /** Creates the uniqueness constraints. */
+  @Override
+  public void prepare() {
+    Neo4jSchema.ensure(driver, database);
+  }
+
   @Override
   public void write(List<PageEventRecord> batch) {
-    if (!schemaReady) {
-      Neo4jSchema.ensure(driver, database);
-      schemaReady = true;
-    }
     Map<TopicPartition, Long> last = AppliedOffsets.lastOffsets(batch);
     try (Session s = driver.session(session);
         Transaction tx = s.beginTransaction()) {
