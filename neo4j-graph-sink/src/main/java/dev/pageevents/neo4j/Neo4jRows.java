@@ -8,22 +8,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
- * Turns a batch into Cypher parameters: one row per (user, page) with the batch's count, duration
- * sum and first/last event time, sorted so concurrent transactions lock nodes in the same order;
- * and, for {@code NEXT}, each user's page-to-page transitions in offset order.
+ * Turns a batch into Cypher parameters: its users and pages, sorted so concurrent transactions lock
+ * them in the same order, and one row per (user, page) with the batch's count, duration sum and
+ * first/last event time; and, for {@code NEXT}, each user's page-to-page transitions in offset
+ * order.
  */
 final class Neo4jRows {
   private Neo4jRows() {}
 
-  /** The visit rows: user, page, count, durationMs, firstAt, lastAt (epoch ms). */
-  static List<Map<String, Object>> visits(List<PageEventRecord> batch) {
+  /**
+   * The parameters of {@code MERGE_VISITS}: the batch's distinct users and pages, each sorted, and
+   * one row per (user, page) in that order with its user's and page's positions in those lists
+   * ({@code u}, {@code p}), count, durationMs, firstAt, lastAt (epoch ms).
+   */
+  static Map<String, Object> visits(List<PageEventRecord> batch) {
     Map<List<String>, long[]> sums = new TreeMap<>(Neo4jRows::compare);
+    TreeMap<String, Long> users = new TreeMap<>();
+    TreeMap<String, Long> pages = new TreeMap<>();
     for (PageEventRecord each : batch) {
       PageEvent event = each.event();
+      users.put(event.user(), 0L);
+      pages.put(event.page(), 0L);
       long[] sum =
           sums.computeIfAbsent(
               List.of(event.user(), event.page()),
@@ -33,25 +40,33 @@ final class Neo4jRows {
       sum[2] = Math.min(sum[2], event.timestampMs());
       sum[3] = Math.max(sum[3], event.timestampMs());
     }
+    numberInOrder(users);
+    numberInOrder(pages);
     List<Map<String, Object>> rows = new ArrayList<>(sums.size());
     sums.forEach(
         (key, sum) ->
             rows.add(
                 Map.of(
-                    "user", key.get(0),
-                    "page", key.get(1),
+                    "u", users.get(key.get(0)),
+                    "p", pages.get(key.get(1)),
                     "count", sum[0],
                     "durationMs", sum[1],
                     "firstAt", sum[2],
                     "lastAt", sum[3])));
-    return rows;
+    return Map.of(
+        "users",
+        new ArrayList<>(users.keySet()),
+        "pages",
+        new ArrayList<>(pages.keySet()),
+        "rows",
+        rows);
   }
 
-  /** The distinct values of one field of the batch's events, sorted: the order to lock them in. */
-  static List<String> sorted(List<PageEventRecord> batch, Function<PageEvent, String> field) {
-    TreeSet<String> values = new TreeSet<>();
-    batch.forEach(each -> values.add(field.apply(each.event())));
-    return new ArrayList<>(values);
+  private static void numberInOrder(TreeMap<String, Long> positions) {
+    long position = 0;
+    for (Map.Entry<String, Long> entry : positions.entrySet()) {
+      entry.setValue(position++);
+    }
   }
 
   /** The users of the batch, each with its pages in offset order. */

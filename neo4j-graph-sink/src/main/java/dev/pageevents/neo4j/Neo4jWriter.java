@@ -1,6 +1,5 @@
 package dev.pageevents.neo4j;
 
-import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.sink.AppliedOffsets;
 import dev.pageevents.core.sink.ErrorKind;
 import dev.pageevents.core.sink.ExactStoreWriter;
@@ -46,23 +45,28 @@ final class Neo4jWriter implements ExactStoreWriter {
       RETURN o.topic AS topic, o.partition AS partition, applied AS offset""";
 
   /**
-   * First locks the batch's users, then its pages, each in sorted order ({@code SET} of a key to
-   * itself takes the node's write lock and changes nothing; {@code MERGE} creates what is missing).
-   * Creating a {@code VISITED} relationship write-locks both of its nodes, so without this two
-   * tasks sharing users (a topic keyed by page) or pages (keyed by user) took those locks in
-   * different orders and deadlocked. Then one row per (user, page): {@code ON CREATE}/{@code ON
-   * MATCH} rather than a {@code SET} after the {@code MERGE}, which made the planner add two {@code
-   * Eager} barriers and a projection per row (docs/benchmarks.md, "Neo4j: where the time went").
+   * First merges and write-locks the batch's users, then its pages, each in sorted order ({@code
+   * SET} of a key to itself takes the node's write lock and changes nothing), collecting the nodes;
+   * each row then names its user and page by position in those lists, so no row looks a node up
+   * again. Creating a {@code VISITED} relationship write-locks both of its nodes, so without this
+   * two tasks sharing users (a topic keyed by page) or pages (keyed by user) took those locks in
+   * different orders and deadlocked. {@code ON CREATE}/{@code ON MATCH} rather than a {@code SET}
+   * after the {@code MERGE}, which made the planner add two {@code Eager} barriers and a projection
+   * per row (docs/benchmarks.md, "Neo4j: where the time went").
    */
   static final String MERGE_VISITS =
       """
-      CALL { UNWIND $users AS id MERGE (u:User {id: id}) SET u.id = id }
-      CALL { UNWIND $pages AS name MERGE (p:Page {name: name}) SET p.name = name }
+      CALL {
+        UNWIND $users AS id MERGE (u:User {id: id}) SET u.id = id RETURN collect(u) AS users
+      }
+      CALL {
+        UNWIND $pages AS name MERGE (p:Page {name: name}) SET p.name = name
+        RETURN collect(p) AS pages
+      }
       UNWIND $rows AS row
-      WITH row, datetime({epochMillis: row.firstAt}) AS firstAt,
+      WITH users[row.u] AS u, pages[row.p] AS p, row,
+        datetime({epochMillis: row.firstAt}) AS firstAt,
         datetime({epochMillis: row.lastAt}) AS lastAt
-      MATCH (u:User {id: row.user})
-      MATCH (p:Page {name: row.page})
       MERGE (u)-[v:VISITED]->(p)
         ON CREATE SET v.count = row.count, v.totalDurationMs = row.durationMs,
           v.firstAt = firstAt, v.lastAt = lastAt
@@ -122,13 +126,7 @@ final class Neo4jWriter implements ExactStoreWriter {
           offsets(tx.run(CLAIM_OFFSETS, Map.of("partitions", partitions(last))).list());
       List<PageEventRecord> fresh = AppliedOffsets.unapplied(batch, applied);
       if (!fresh.isEmpty()) {
-        tx.run(
-                MERGE_VISITS,
-                Map.of(
-                    "users", Neo4jRows.sorted(fresh, PageEvent::user),
-                    "pages", Neo4jRows.sorted(fresh, PageEvent::page),
-                    "rows", Neo4jRows.visits(fresh)))
-            .consume();
+        tx.run(MERGE_VISITS, Neo4jRows.visits(fresh)).consume();
         if (next) {
           mergeNext(tx, fresh);
         }

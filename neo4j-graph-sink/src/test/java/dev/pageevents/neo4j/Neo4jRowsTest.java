@@ -17,42 +17,38 @@ class Neo4jRowsTest {
   }
 
   @Test
-  void shouldSumEachUserPagePairOfTheBatchIntoOneSortedRow() {
-    List<Map<String, Object>> rows =
+  void shouldSumEachUserPagePairIntoOneSortedRowNamingItsUserAndPageByPosition() {
+    Map<String, Object> visits =
         Neo4jRows.visits(
             List.of(
                 record(1, "u2", "/b", 500, 10),
                 record(2, "u1", "/a", 300, 20),
-                record(3, "u2", "/b", 100, 5)));
+                record(3, "u2", "/b", 100, 5),
+                record(4, "u1", "/b", 700, 1)));
 
-    assertThat(rows)
-        .containsExactly(
-            Map.of(
-                "user",
-                "u1",
-                "page",
-                "/a",
-                "count",
-                1L,
-                "durationMs",
-                20L,
-                "firstAt",
-                300L,
-                "lastAt",
-                300L),
-            Map.of(
-                "user",
-                "u2",
-                "page",
-                "/b",
-                "count",
-                2L,
-                "durationMs",
-                15L,
-                "firstAt",
-                100L,
-                "lastAt",
-                500L));
+    assertThat(visits.get("users")).isEqualTo(List.of("u1", "u2"));
+    assertThat(visits.get("pages")).isEqualTo(List.of("/a", "/b"));
+    assertThat(visits.get("rows"))
+        .isEqualTo(
+            List.of(
+                row(0, 0, 1, 20, 300, 300), row(0, 1, 1, 1, 700, 700), row(1, 1, 2, 15, 100, 500)));
+  }
+
+  private static Map<String, Object> row(
+      long user, long page, long count, long durationMs, long firstAt, long lastAt) {
+    return Map.of(
+        "u",
+        user,
+        "p",
+        page,
+        "count",
+        count,
+        "durationMs",
+        durationMs,
+        "firstAt",
+        firstAt,
+        "lastAt",
+        lastAt);
   }
 
   @Test
