@@ -1,6 +1,7 @@
 package dev.pageevents.cassandra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pageevents.core.Version;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.sink.SinkConnector;
 import org.junit.jupiter.api.Test;
@@ -41,12 +43,36 @@ class CassandraSinkConnectorTest {
     Map<String, List<String>> errors =
         errors(
             Map.of(
+                "cassandra.hosts", "127.0.0.1:1",
+                "cassandra.request.timeout.ms", "1000"));
+
+    assertThat(errors).containsOnlyKeys("cassandra.hosts");
+    assertThat(errors.get("cassandra.hosts").get(0))
+        .startsWith("Cannot connect to Cassandra at 127.0.0.1:1 (data centre datacenter1)");
+  }
+
+  @Test
+  void shouldReportAnUnreachableClusterOnTheNewNameWhenGivenTheDeprecatedOne() {
+    Map<String, List<String>> errors =
+        errors(
+            Map.of(
                 "cassandra.contact.points", "127.0.0.1:1",
                 "cassandra.request.timeout.ms", "1000"));
 
-    assertThat(errors).containsOnlyKeys("cassandra.contact.points");
-    assertThat(errors.get("cassandra.contact.points").get(0))
-        .startsWith("Cannot connect to Cassandra at 127.0.0.1:1 (data centre datacenter1)");
+    assertThat(errors).containsOnlyKeys("cassandra.hosts");
+  }
+
+  @Test
+  void shouldFailToStartOnACrossFieldProblemBeforeConnecting() {
+    assertThatThrownBy(
+            () ->
+                connector.start(
+                    Map.of(
+                        "cassandra.hosts", "127.0.0.1:1",
+                        "keyspace.replication.strategy", "NetworkTopologyStrategy")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("keyspace.replication.datacenters")
+        .hasMessageContaining("NetworkTopologyStrategy needs the replicas per data centre");
   }
 
   @Test
