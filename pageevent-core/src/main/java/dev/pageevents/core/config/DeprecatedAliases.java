@@ -91,8 +91,8 @@ public final class DeprecatedAliases {
   }
 
   /**
-   * The settings under their current names: each old name given is replaced by its new name,
-   * logging a warning that names both.
+   * The settings under their current names ({@link #renamed}), logging a warning that names the old
+   * and the new name of each old name given.
    *
    * @throws ConfigException on the old name, when both names are given with different values
    */
@@ -102,10 +102,9 @@ public final class DeprecatedAliases {
       Map.Entry<String, String> first = conflicts.entrySet().iterator().next();
       throw new ConfigException(first.getKey(), "[hidden]", first.getValue());
     }
-    Map<String, V> resolved = new HashMap<>(props);
     newByOld.forEach(
         (oldName, newName) -> {
-          if (resolved.containsKey(oldName)) {
+          if (props.containsKey(oldName)) {
             log.warn(
                 "Connector {}: setting '{}' is deprecated and will be removed in a future release;"
                     + " its value is used as '{}'. Rename it to '{}' in the connector config.",
@@ -113,11 +112,22 @@ public final class DeprecatedAliases {
                 oldName,
                 newName,
                 newName);
-            V value = resolved.remove(oldName);
-            resolved.putIfAbsent(newName, value);
           }
         });
-    return resolved;
+    return renamed(props);
+  }
+
+  /** The settings with each old name given replaced by its new name, unless that one is given. */
+  public <V> Map<String, V> renamed(Map<String, V> props) {
+    Map<String, V> renamed = new HashMap<>(props);
+    newByOld.forEach(
+        (oldName, newName) -> {
+          if (renamed.containsKey(oldName)) {
+            V value = renamed.remove(oldName);
+            renamed.putIfAbsent(newName, value);
+          }
+        });
+    return renamed;
   }
 
   /**

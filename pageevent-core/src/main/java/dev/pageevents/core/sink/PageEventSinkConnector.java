@@ -130,7 +130,7 @@ public abstract class PageEventSinkConnector<C extends PageEventSinkConfig> exte
     config
         .crossFieldProblems()
         .forEach((name, message) -> values.get(name).addErrorMessage(message));
-    Map<String, String> current = aliases.resolve(connectorConfigs);
+    Map<String, String> current = aliases.renamed(connectorConfigs);
     return Reachability.check(result, () -> probe(config, current), e -> diagnose(config, e));
   }
 
