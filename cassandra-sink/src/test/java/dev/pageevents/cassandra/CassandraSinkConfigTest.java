@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverExecutionProfile;
 import dev.pageevents.core.sink.WritePipeline;
+import dev.pageevents.core.testing.Visibility;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
@@ -166,10 +167,6 @@ class CassandraSinkConfigTest {
   }
 
   private static Map<String, Boolean> visibility(Map<String, String> props) {
-    Map<String, Boolean> visible = new HashMap<>();
-    CassandraSinkConfig.CONFIG_DEF
-        .validate(props)
-        .forEach(value -> visible.put(value.name(), value.visible()));
-    return visible;
+    return Visibility.of(CassandraSinkConfig.CONFIG_DEF, props);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pageevents.core.sink.ErrorKind;
 import dev.pageevents.core.sink.WritePipeline;
+import dev.pageevents.core.testing.Visibility;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.file.Files;
@@ -168,11 +169,7 @@ class ElasticsearchSinkConfigTest {
   }
 
   private static Map<String, Boolean> visibility(Map<String, String> props) {
-    Map<String, Boolean> visible = new HashMap<>();
-    ElasticsearchSinkConfig.CONFIG_DEF
-        .validate(props)
-        .forEach(value -> visible.put(value.name(), value.visible()));
-    return visible;
+    return Visibility.of(ElasticsearchSinkConfig.CONFIG_DEF, props);
   }
 
   @Test

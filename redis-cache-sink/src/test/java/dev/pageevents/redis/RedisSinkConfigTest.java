@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pageevents.core.testing.Visibility;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -147,10 +148,6 @@ class RedisSinkConfigTest {
   }
 
   private static boolean visible(Map<String, String> props) {
-    return RedisSinkConfig.CONFIG_DEF.validate(props).stream()
-        .filter(value -> value.name().equals(RedisSinkConfig.DATABASE_CONFIG))
-        .findFirst()
-        .orElseThrow()
-        .visible();
+    return Visibility.of(RedisSinkConfig.CONFIG_DEF, props).get(RedisSinkConfig.DATABASE_CONFIG);
   }
 }
