@@ -4,7 +4,6 @@ import dev.pageevents.core.event.FieldMapping;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.CaseInsensitiveValidString;
@@ -119,22 +118,12 @@ public class PageEventSinkConfig extends AbstractConfig {
   }
 
   /**
-   * Fails on the {@link #crossFieldProblems}, if any.
+   * Fails on the {@link #crossFieldProblems}, if any, naming the setting of the first.
    *
-   * @throws ConfigException naming the setting of the first problem, with every problem's message
+   * @throws ConfigException see {@link CrossFields#require}
    */
   public final void checkCrossFields() {
-    Map<String, String> problems = crossFieldProblems();
-    if (problems.isEmpty()) {
-      return;
-    }
-    String first = problems.keySet().iterator().next();
-    String all =
-        problems.entrySet().stream()
-            .map(problem -> problem.getKey() + ": " + problem.getValue())
-            .collect(Collectors.joining("; "));
-    Object shown = typeOf(first) == Type.PASSWORD ? "[hidden]" : originals().get(first);
-    throw new ConfigException(first, shown, all);
+    CrossFields.require(this, crossFieldProblems());
   }
 
   /** Adds a problem when {@code userConfig} is set but {@code passwordConfig} is not. */
