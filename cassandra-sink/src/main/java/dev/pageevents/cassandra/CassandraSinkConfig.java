@@ -239,7 +239,7 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
         ++order,
         Width.SHORT,
         "Replication factor",
-        VisibleWhen.equals(STRATEGY_CONFIG, SIMPLE_STRATEGY));
+        VisibleWhen.equalTo(STRATEGY_CONFIG, SIMPLE_STRATEGY));
     def.define(
         DATACENTERS_CONFIG,
         Type.LIST,
@@ -251,7 +251,7 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
         ++order,
         Width.LONG,
         "Replicas per data centre",
-        VisibleWhen.equals(STRATEGY_CONFIG, NETWORK_TOPOLOGY_STRATEGY));
+        VisibleWhen.equalTo(STRATEGY_CONFIG, NETWORK_TOPOLOGY_STRATEGY));
     def.define(
         BUCKET_CONFIG,
         Type.STRING,
@@ -319,7 +319,7 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
         ++order,
         Width.SHORT,
         "Rows per partition batch",
-        VisibleWhen.equals(BATCH_BY_PARTITION_CONFIG, true));
+        VisibleWhen.equalTo(BATCH_BY_PARTITION_CONFIG, true));
     DeprecatedAliases.alias(def, CONTACT_POINTS_OLD_CONFIG, HOSTS_CONFIG);
     DeprecatedAliases.alias(def, TRUSTSTORE_PATH_OLD_CONFIG, TRUSTSTORE_LOCATION_CONFIG);
     return withOffsetReset(withSharedGroups(def, BATCH_SIZE_DEFAULT), OffsetReset.REPLAY);

@@ -118,7 +118,7 @@ public final class Neo4jSinkConfig extends PageEventSinkConfig {
                 ++c,
                 Width.SHORT,
                 "Trust strategy",
-                VisibleWhen.equals(SSL_ENABLED_CONFIG, true))
+                VisibleWhen.equalTo(SSL_ENABLED_CONFIG, true))
             .define(
                 CA_LOCATION_CONFIG,
                 Type.STRING,
@@ -129,7 +129,7 @@ public final class Neo4jSinkConfig extends PageEventSinkConfig {
                 ++c,
                 Width.LONG,
                 "CA file",
-                VisibleWhen.equals(TRUST_CONFIG, CUSTOM_CA))
+                VisibleWhen.equalTo(TRUST_CONFIG, CUSTOM_CA))
             .define(
                 NEXT_CONFIG,
                 Type.BOOLEAN,

@@ -123,7 +123,7 @@ public final class RedisSinkConfig extends PageEventSinkConfig {
                 ++c,
                 Width.SHORT,
                 "Database",
-                VisibleWhen.equals(MODE_CONFIG, MODE_STANDALONE));
+                VisibleWhen.equalTo(MODE_CONFIG, MODE_STANDALONE));
     c =
         new ConnectionSecurity(def, CONNECTION_GROUP, c)
             .user(USER_CONFIG, USER_DOC, "ACL user")

@@ -22,13 +22,8 @@ public final class VisibleWhen implements ConfigDef.Recommender {
   }
 
   /** Visible when {@code other} equals {@code value} (as text, ignoring case). */
-  public static VisibleWhen equals(String other, Object value) {
+  public static VisibleWhen equalTo(String other, Object value) {
     return new VisibleWhen(other, v -> v != null && text(v).equalsIgnoreCase(text(value)));
-  }
-
-  /** Visible when {@code other} does not equal {@code value} (as text, ignoring case). */
-  public static VisibleWhen notEquals(String other, Object value) {
-    return new VisibleWhen(other, v -> v == null || !text(v).equalsIgnoreCase(text(value)));
   }
 
   /** Visible when {@code other} is set to a non-blank value. */
