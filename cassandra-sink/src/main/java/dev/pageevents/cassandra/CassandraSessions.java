@@ -55,9 +55,9 @@ public final class CassandraSessions {
       builder
           .withString(DefaultDriverOption.SSL_ENGINE_FACTORY_CLASS, "DefaultSslEngineFactory")
           .withBoolean(DefaultDriverOption.SSL_HOSTNAME_VALIDATION, config.hostnameValidation());
-      if (!config.truststorePath().isEmpty()) {
+      if (!config.truststoreLocation().isEmpty()) {
         builder
-            .withString(DefaultDriverOption.SSL_TRUSTSTORE_PATH, config.truststorePath())
+            .withString(DefaultDriverOption.SSL_TRUSTSTORE_PATH, config.truststoreLocation())
             .withString(DefaultDriverOption.SSL_TRUSTSTORE_PASSWORD, config.truststorePassword());
       }
     }

@@ -3,8 +3,10 @@ package dev.pageevents.cassandra;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import dev.pageevents.core.config.ConnectionSecurity;
+import dev.pageevents.core.config.DeprecatedAliases;
 import dev.pageevents.core.config.OffsetReset;
 import dev.pageevents.core.config.PageEventSinkConfig;
+import dev.pageevents.core.config.VisibleWhen;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,10 +24,15 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
   public static final String CONNECTION_GROUP = "Connection";
   public static final String SCHEMA_GROUP = "Schema";
 
-  public static final String CONTACT_POINTS_CONFIG = "cassandra.contact.points";
-  private static final String CONTACT_POINTS_DOC =
-      "Cassandra nodes to connect to first, as host or host:port; the driver finds the others.";
-  public static final String CONTACT_POINTS_DEFAULT = "127.0.0.1";
+  public static final String HOSTS_CONFIG = "cassandra.hosts";
+  private static final String HOSTS_DOC =
+      "Cassandra nodes to connect to first (contact points), as host or host:port; the driver"
+          + " finds the others.";
+  public static final String HOSTS_DEFAULT = "127.0.0.1";
+
+  /** The former name of {@value #HOSTS_CONFIG}. */
+  public static final String CONTACT_POINTS_OLD_CONFIG = "cassandra.contact.points";
+
   public static final String PORT_CONFIG = "cassandra.port";
   private static final String PORT_DOC = "CQL native port of contact points given without one.";
   public static final int PORT_DEFAULT = 9042;
@@ -41,8 +48,12 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
   public static final String SSL_ENABLED_CONFIG = "cassandra.ssl.enabled";
   private static final String SSL_ENABLED_DOC =
       "Encrypt client connections with TLS; without a truststore the JVM's default one is used.";
-  public static final String TRUSTSTORE_PATH_CONFIG = "cassandra.ssl.truststore.path";
-  private static final String TRUSTSTORE_PATH_DOC =
+  public static final String TRUSTSTORE_LOCATION_CONFIG = "cassandra.ssl.truststore.location";
+
+  /** The former name of {@value #TRUSTSTORE_LOCATION_CONFIG}. */
+  public static final String TRUSTSTORE_PATH_OLD_CONFIG = "cassandra.ssl.truststore.path";
+
+  private static final String TRUSTSTORE_LOCATION_DOC =
       "JKS/PKCS12 truststore with the CA of the nodes' certificates; empty for the JVM default.";
   public static final String TRUSTSTORE_PASSWORD_CONFIG = "cassandra.ssl.truststore.password";
   private static final String TRUSTSTORE_PASSWORD_DOC = "Password of the truststore.";
@@ -113,7 +124,7 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
 
   public static final ConfigDef CONFIG_DEF = definition();
 
-  public CassandraSinkConfig(Map<?, ?> props) {
+  public CassandraSinkConfig(Map<String, ?> props) {
     super(CONFIG_DEF, props);
   }
 
@@ -121,16 +132,16 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
     ConfigDef def = new ConfigDef();
     int order = 0;
     def.define(
-        CONTACT_POINTS_CONFIG,
+        HOSTS_CONFIG,
         Type.LIST,
-        CONTACT_POINTS_DEFAULT,
+        HOSTS_DEFAULT,
         new CassandraValidators.ContactPoints(),
         Importance.HIGH,
-        CONTACT_POINTS_DOC,
+        HOSTS_DOC,
         CONNECTION_GROUP,
         ++order,
         Width.LONG,
-        "Contact points");
+        "Hosts (contact points)");
     def.define(
         PORT_CONFIG,
         Type.INT,
@@ -158,7 +169,7 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
             .user(USERNAME_CONFIG, USERNAME_DOC, "Username")
             .password(PASSWORD_CONFIG, PASSWORD_DOC)
             .tls(SSL_ENABLED_CONFIG, SSL_ENABLED_DOC)
-            .truststore(TRUSTSTORE_PATH_CONFIG, TRUSTSTORE_PATH_DOC, "Truststore")
+            .truststore(TRUSTSTORE_LOCATION_CONFIG, TRUSTSTORE_LOCATION_DOC, "Truststore")
             .truststorePassword(
                 TRUSTSTORE_PASSWORD_CONFIG, TRUSTSTORE_PASSWORD_DOC, "Truststore password")
             .order();
@@ -227,7 +238,8 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
         SCHEMA_GROUP,
         ++order,
         Width.SHORT,
-        "Replication factor");
+        "Replication factor",
+        VisibleWhen.equalTo(STRATEGY_CONFIG, SIMPLE_STRATEGY));
     def.define(
         DATACENTERS_CONFIG,
         Type.LIST,
@@ -238,7 +250,8 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
         SCHEMA_GROUP,
         ++order,
         Width.LONG,
-        "Replicas per data centre");
+        "Replicas per data centre",
+        VisibleWhen.equalTo(STRATEGY_CONFIG, NETWORK_TOPOLOGY_STRATEGY));
     def.define(
         BUCKET_CONFIG,
         Type.STRING,
@@ -305,14 +318,17 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
         WRITES_GROUP,
         ++order,
         Width.SHORT,
-        "Rows per partition batch");
+        "Rows per partition batch",
+        VisibleWhen.equalTo(BATCH_BY_PARTITION_CONFIG, true));
+    DeprecatedAliases.alias(def, CONTACT_POINTS_OLD_CONFIG, HOSTS_CONFIG);
+    DeprecatedAliases.alias(def, TRUSTSTORE_PATH_OLD_CONFIG, TRUSTSTORE_LOCATION_CONFIG);
     return withOffsetReset(withSharedGroups(def, BATCH_SIZE_DEFAULT), OffsetReset.REPLAY);
   }
 
   /** Contact points with the default port filled in. */
   public List<InetSocketAddress> contactPoints() {
     List<InetSocketAddress> points = new ArrayList<>();
-    for (String point : getList(CONTACT_POINTS_CONFIG)) {
+    for (String point : getList(HOSTS_CONFIG)) {
       String value = point.trim();
       int colon = value.lastIndexOf(':');
       if (colon > 0) {
@@ -342,8 +358,8 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
     return getBoolean(SSL_ENABLED_CONFIG);
   }
 
-  public String truststorePath() {
-    return getString(TRUSTSTORE_PATH_CONFIG).trim();
+  public String truststoreLocation() {
+    return getString(TRUSTSTORE_LOCATION_CONFIG).trim();
   }
 
   public String truststorePassword() {
@@ -409,9 +425,10 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
   }
 
   /**
-   * Settings that are valid one by one but not together: config name → what to fix. {@link
-   * CassandraSinkConnector#validate} shows them on the named fields.
+   * Replicas per data centre missing for NetworkTopologyStrategy; a user without password or the
+   * other way round; a truststore without TLS or its password without it.
    */
+  @Override
   public Map<String, String> crossFieldProblems() {
     Map<String, String> problems = new LinkedHashMap<>();
     if (NETWORK_TOPOLOGY_STRATEGY.equals(replicationStrategy())
@@ -424,17 +441,10 @@ public final class CassandraSinkConfig extends PageEventSinkConfig {
               + localDatacenter()
               + ":3");
     }
-    if (!username().isEmpty() && password().isEmpty()) {
-      problems.put(PASSWORD_CONFIG, "Set " + PASSWORD_CONFIG + " for user " + username());
-    }
-    if (username().isEmpty() && !password().isEmpty()) {
-      problems.put(USERNAME_CONFIG, "Set " + USERNAME_CONFIG + ": a password is given");
-    }
-    if (!sslEnabled() && !truststorePath().isEmpty()) {
-      problems.put(
-          SSL_ENABLED_CONFIG,
-          "A truststore is given but TLS is off: set " + SSL_ENABLED_CONFIG + "=true");
-    }
+    userNeedsPassword(problems, USERNAME_CONFIG, PASSWORD_CONFIG);
+    passwordNeedsUser(problems, USERNAME_CONFIG, PASSWORD_CONFIG);
+    truststoreProblems(
+        problems, SSL_ENABLED_CONFIG, TRUSTSTORE_LOCATION_CONFIG, TRUSTSTORE_PASSWORD_CONFIG);
     return problems;
   }
 }

@@ -48,11 +48,6 @@ public final class CassandraSinkConnector extends PageEventSinkConnector<Cassand
     }
   }
 
-  @Override
-  protected Map<String, String> crossFieldProblems(CassandraSinkConfig config) {
-    return config.crossFieldProblems();
-  }
-
   /**
    * Connects and fails with {@link Mismatch} if no node is in the local data centre (the driver
    * connects anyway, but then has no node to send a write to) or the existing schema does not fit.
@@ -94,13 +89,11 @@ public final class CassandraSinkConnector extends PageEventSinkConnector<Cassand
           failed.getAllErrors().values().stream()
               .flatMap(List::stream)
               .anyMatch(AuthenticationException.class::isInstance);
-      String field =
-          auth ? CassandraSinkConfig.USERNAME_CONFIG : CassandraSinkConfig.CONTACT_POINTS_CONFIG;
+      String field = auth ? CassandraSinkConfig.USERNAME_CONFIG : CassandraSinkConfig.HOSTS_CONFIG;
       return new Reachability.Failure(field, unreachable(config, failed));
     }
     return new Reachability.Failure(
-        CassandraSinkConfig.CONTACT_POINTS_CONFIG,
-        "Cannot use Cassandra at " + hosts(config) + ": " + e);
+        CassandraSinkConfig.HOSTS_CONFIG, "Cannot use Cassandra at " + hosts(config) + ": " + e);
   }
 
   /** The cluster does not fit the settings (data centre, schema); names the setting to fix. */

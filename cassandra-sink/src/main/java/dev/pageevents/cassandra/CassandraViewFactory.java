@@ -13,6 +13,6 @@ public final class CassandraViewFactory extends AbstractStoreViewFactory {
         CassandraSinkConnector.class,
         CassandraView.STORE_NAME,
         CassandraView::open,
-        endpoint -> Map.of(CassandraSinkConfig.CONTACT_POINTS_CONFIG, endpoint));
+        endpoint -> Map.of(CassandraSinkConfig.HOSTS_CONFIG, endpoint));
   }
 }

@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverExecutionProfile;
 import dev.pageevents.core.sink.WritePipeline;
+import dev.pageevents.core.testing.Visibility;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ class CassandraSinkConfigTest {
   @Test
   void shouldUseThePortOfEachContactPointOrTheDefault() {
     assertThat(
-            config("cassandra.contact.points", "10.0.0.1:9142,10.0.0.2", "cassandra.port", "9043")
+            config("cassandra.hosts", "10.0.0.1:9142,10.0.0.2", "cassandra.port", "9043")
                 .contactPoints())
         .containsExactly(
             new InetSocketAddress("10.0.0.1", 9142), new InetSocketAddress("10.0.0.2", 9043));
@@ -87,8 +88,14 @@ class CassandraSinkConfigTest {
         .containsOnlyKeys("keyspace.replication.datacenters");
     assertThat(config("cassandra.username", "writer").crossFieldProblems())
         .containsOnlyKeys("cassandra.password");
-    assertThat(config("cassandra.ssl.truststore.path", "/etc/trust.jks").crossFieldProblems())
+    assertThat(config("cassandra.ssl.truststore.location", "/etc/trust.jks").crossFieldProblems())
         .containsOnlyKeys("cassandra.ssl.enabled");
+    assertThat(config("cassandra.password", "s3cret").crossFieldProblems())
+        .containsOnlyKeys("cassandra.username");
+    assertThat(
+            config("cassandra.ssl.enabled", "true", "cassandra.ssl.truststore.password", "x")
+                .crossFieldProblems())
+        .containsOnlyKeys("cassandra.ssl.truststore.location");
   }
 
   @Test
@@ -98,7 +105,7 @@ class CassandraSinkConfigTest {
             "cassandra.username", "writer",
             "cassandra.password", "s3cret",
             "cassandra.ssl.enabled", "true",
-            "cassandra.ssl.truststore.path", "/etc/trust.jks",
+            "cassandra.ssl.truststore.location", "/etc/trust.jks",
             "cassandra.ssl.truststore.password", "changeit",
             "consistency.level", "ONE");
 
@@ -125,5 +132,41 @@ class CassandraSinkConfigTest {
 
     assertThat(profile.isDefined(DefaultDriverOption.AUTH_PROVIDER_CLASS)).isFalse();
     assertThat(profile.isDefined(DefaultDriverOption.SSL_ENGINE_FACTORY_CLASS)).isFalse();
+  }
+
+  @Test
+  void shouldStillReadTheDeprecatedNames() {
+    CassandraSinkConfig config =
+        config(
+            "cassandra.contact.points", "10.0.0.1:9142",
+            "cassandra.ssl.enabled", "true",
+            "cassandra.ssl.truststore.path", "/etc/trust.jks");
+
+    assertThat(config.contactPoints()).containsExactly(new InetSocketAddress("10.0.0.1", 9142));
+    assertThat(config.truststoreLocation()).isEqualTo("/etc/trust.jks");
+  }
+
+  @Test
+  void shouldShowReplicationSettingsOnlyForTheirStrategy() {
+    Map<String, Boolean> simple = visibility(Map.of());
+    Map<String, Boolean> network =
+        visibility(
+            Map.of(
+                "keyspace.replication.strategy", "NetworkTopologyStrategy",
+                "keyspace.replication.datacenters", "dc1:3"));
+
+    assertThat(simple)
+        .containsEntry("keyspace.replication.factor", true)
+        .containsEntry("keyspace.replication.datacenters", false)
+        .containsEntry("batch.by.partition.max.rows", false);
+    assertThat(network)
+        .containsEntry("keyspace.replication.factor", false)
+        .containsEntry("keyspace.replication.datacenters", true);
+    assertThat(visibility(Map.of("batch.by.partition", "true")))
+        .containsEntry("batch.by.partition.max.rows", true);
+  }
+
+  private static Map<String, Boolean> visibility(Map<String, String> props) {
+    return Visibility.of(CassandraSinkConfig.CONFIG_DEF, props);
   }
 }

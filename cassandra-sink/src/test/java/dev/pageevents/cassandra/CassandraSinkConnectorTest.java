@@ -1,6 +1,7 @@
 package dev.pageevents.cassandra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pageevents.core.Version;
@@ -10,9 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.sink.SinkConnector;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CassandraSinkConnectorTest {
   private final CassandraSinkConnector connector = new CassandraSinkConnector();
@@ -36,17 +40,29 @@ class CassandraSinkConnectorTest {
         .contains("keyspace.replication.datacenters=dc1:3");
   }
 
-  @Test
-  void shouldReportAnUnreachableClusterOnTheContactPoints() {
+  /** Given under its former name too, the address is checked and reported under the new one. */
+  @ParameterizedTest
+  @ValueSource(strings = {"cassandra.hosts", "cassandra.contact.points"})
+  void shouldReportAnUnreachableClusterOnTheHosts(String hostsSetting) {
     Map<String, List<String>> errors =
-        errors(
-            Map.of(
-                "cassandra.contact.points", "127.0.0.1:1",
-                "cassandra.request.timeout.ms", "1000"));
+        errors(Map.of(hostsSetting, "127.0.0.1:1", "cassandra.request.timeout.ms", "1000"));
 
-    assertThat(errors).containsOnlyKeys("cassandra.contact.points");
-    assertThat(errors.get("cassandra.contact.points").get(0))
+    assertThat(errors).containsOnlyKeys("cassandra.hosts");
+    assertThat(errors.get("cassandra.hosts").get(0))
         .startsWith("Cannot connect to Cassandra at 127.0.0.1:1 (data centre datacenter1)");
+  }
+
+  @Test
+  void shouldFailToStartOnACrossFieldProblemBeforeConnecting() {
+    assertThatThrownBy(
+            () ->
+                connector.start(
+                    Map.of(
+                        "cassandra.hosts", "127.0.0.1:1",
+                        "keyspace.replication.strategy", "NetworkTopologyStrategy")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("keyspace.replication.datacenters")
+        .hasMessageContaining("NetworkTopologyStrategy needs the replicas per data centre");
   }
 
   @Test

@@ -38,9 +38,9 @@ public final class ConnectorConfigs {
    */
   public static final Map<String, String> STORE_ADDRESS_KEYS =
       Map.of(
-          "mongo-sink", "connection.uri",
-          "cassandra-sink", "cassandra.contact.points",
-          "elasticsearch-sink", "connection.urls",
+          "mongo-sink", "mongodb.uri",
+          "cassandra-sink", "cassandra.hosts",
+          "elasticsearch-sink", "elasticsearch.urls",
           "redis-cache-sink", "redis.hosts",
           "neo4j-graph-sink", "neo4j.uri");
 

@@ -54,9 +54,8 @@ class ArchiveSamplesTest {
   @Test
   void shouldReplaceExactlyTheComposeHostOfEachStore() {
     assertThat(onLocalhost("mongo-sink"))
-        .containsEntry("connection.uri", "mongodb://localhost:27017/?replicaSet=rs0");
-    assertThat(onLocalhost("cassandra-sink"))
-        .containsEntry("cassandra.contact.points", "localhost:9042");
+        .containsEntry("mongodb.uri", "mongodb://localhost:27017/?replicaSet=rs0");
+    assertThat(onLocalhost("cassandra-sink")).containsEntry("cassandra.hosts", "localhost:9042");
     assertThat(onLocalhost("page-event-source")).isEqualTo(CONNECTORS.get("page-event-source"));
   }
 

@@ -177,11 +177,12 @@ class ComposeConsistencyTest {
   @Test
   void shouldMatchTheStoresSettingsTheConnectorsRelyOn() {
     assertThat(command("mongo")).containsSubsequence("--replSet", "rs0");
-    assertThat(connectors.get("mongo-sink").get("connection.uri")).contains("replicaSet=rs0");
+    assertThat(connectors.get("mongo-sink").get("mongodb.uri")).contains("replicaSet=rs0");
     assertThat(env("neo4j", "NEO4J_AUTH")).isEqualTo("none");
-    assertThat(connectors.get("neo4j-graph-sink").get("neo4j.user")).isEmpty();
+    assertThat(connectors.get("neo4j-graph-sink").get("neo4j.username")).isEmpty();
     assertThat(env("elasticsearch", "xpack.security.enabled")).isEqualTo("false");
-    assertThat(connectors.get("elasticsearch-sink").get("connection.urls")).startsWith("http://");
+    assertThat(connectors.get("elasticsearch-sink").get("elasticsearch.urls"))
+        .startsWith("http://");
     assertThat(connectors.get("elasticsearch-sink").get("index.number.of.replicas")).isEqualTo("0");
   }
 

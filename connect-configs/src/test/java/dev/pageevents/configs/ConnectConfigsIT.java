@@ -3,6 +3,7 @@ package dev.pageevents.configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pageevents.stack.KafkaConnectStack;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +59,41 @@ class ConnectConfigsIT {
           assertThat(result.errors()).as(name).isEmpty();
           assertThat(result.errorCount()).as(name).isZero();
         });
+  }
+
+  /**
+   * A config written with the names of before the renames still validates: no error counted, the
+   * deprecated names read under their new ones (so the embedded hosts are reached).
+   */
+  @Test
+  void shouldValidateEverySinkConfigWrittenWithItsFormerNamesWithoutErrors() {
+    int renamed = 0;
+    for (String name : SHIPPED.keySet()) {
+      Map<String, String> current =
+          ConnectorConfigs.withOverrides(SHIPPED, EmbeddedHosts.overrides(name)).get(name);
+      Map<String, String> config = FormerNames.writtenTheOldWay(name, current);
+      renamed += current.keySet().stream().filter(key -> !config.containsKey(key)).count();
+
+      ValidationResult result = rest.validate(config.get("connector.class"), config);
+
+      assertThat(result.errors()).as(name).isEmpty();
+      assertThat(result.errorCount()).as(name).isZero();
+    }
+    assertThat(renamed).as("settings written under a former name").isGreaterThanOrEqualTo(6);
+  }
+
+  @Test
+  void shouldReportBothNamesOfOneSettingGivenDifferentlyOnTheDeprecatedName() {
+    Map<String, String> config =
+        new HashMap<>(
+            ConnectorConfigs.withOverrides(SHIPPED, EmbeddedHosts.overrides("neo4j-graph-sink"))
+                .get("neo4j-graph-sink"));
+    config.put("neo4j.user", "someone-else");
+
+    ValidationResult result = rest.validate(config.get("connector.class"), config);
+
+    assertThat(result.errors()).containsOnlyKeys("neo4j.user");
+    assertThat(result.errors().get("neo4j.user").get(0)).contains("neo4j.username");
   }
 
   @Test

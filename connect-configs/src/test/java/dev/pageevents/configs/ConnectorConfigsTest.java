@@ -82,6 +82,19 @@ class ConnectorConfigsTest {
   }
 
   @Test
+  void shouldUseNoFormerSettingName() {
+    Map<String, Map<String, String>> configs = ConnectorConfigs.load(CONNECTORS);
+
+    FormerNames.BY_CONNECTOR.forEach(
+        (name, formerNames) ->
+            assertThat(configs.get(name).keySet())
+                .as(name)
+                .doesNotContainAnyElementsOf(formerNames.keySet()));
+    assertThat(FormerNames.BY_CONNECTOR.keySet())
+        .containsExactlyInAnyOrderElementsOf(ConnectorConfigs.STORE_ADDRESS_KEYS.keySet());
+  }
+
+  @Test
   void shouldTurnNumbersAndBooleansIntoText() throws Exception {
     Map<String, String> config = parse("x", "{\"tasks.max\": 2, \"flag\": true, \"a\": \"b\"}");
 
@@ -110,17 +123,16 @@ class ConnectorConfigsTest {
   @Test
   void shouldApplyOverridesWhoseKeysContainDotsAndValuesContainEquals() {
     Map<String, Map<String, String>> configs =
-        Map.of("mongo-sink", Map.of("connection.uri", "mongodb://mongo:27017"), "b", Map.of());
+        Map.of("mongo-sink", Map.of("mongodb.uri", "mongodb://mongo:27017"), "b", Map.of());
 
     Map<String, Map<String, String>> result =
         ConnectorConfigs.withOverrides(
             configs,
-            List.of("mongo-sink.connection.uri=mongodb://127.0.0.1:1/?w=1", "b.errors.tolerance="));
+            List.of("mongo-sink.mongodb.uri=mongodb://127.0.0.1:1/?w=1", "b.errors.tolerance="));
 
-    assertThat(result.get("mongo-sink"))
-        .containsEntry("connection.uri", "mongodb://127.0.0.1:1/?w=1");
+    assertThat(result.get("mongo-sink")).containsEntry("mongodb.uri", "mongodb://127.0.0.1:1/?w=1");
     assertThat(result.get("b")).containsEntry("errors.tolerance", "");
-    assertThat(configs.get("mongo-sink")).containsEntry("connection.uri", "mongodb://mongo:27017");
+    assertThat(configs.get("mongo-sink")).containsEntry("mongodb.uri", "mongodb://mongo:27017");
   }
 
   @Test

@@ -18,7 +18,7 @@ final class EmbeddedHosts {
       case "cassandra-sink" -> {
         CassandraServer cassandra = SharedServers.cassandra();
         yield List.of(
-            connector + ".cassandra.contact.points=" + cassandra.endpoint(),
+            connector + ".cassandra.hosts=" + cassandra.endpoint(),
             connector + ".cassandra.local.datacenter=" + cassandra.localDatacenter());
       }
       case "elasticsearch-sink" -> set(connector, SharedServers.elasticsearch().endpoint());

@@ -53,13 +53,13 @@ final class ElasticsearchClients {
   }
 
   private static SSLContext sslContext(ElasticsearchSinkConfig config) {
-    if (config.truststorePath().isEmpty()) {
+    if (config.truststoreLocation().isEmpty()) {
       return null;
     }
     return Truststores.sslContext(
-        config.truststorePath(),
+        config.truststoreLocation(),
         config.truststorePassword(),
-        ElasticsearchSinkConfig.TRUSTSTORE_PATH_CONFIG,
+        ElasticsearchSinkConfig.TRUSTSTORE_LOCATION_CONFIG,
         ElasticsearchSinkConfig.TRUSTSTORE_PASSWORD_CONFIG);
   }
 }

@@ -1,8 +1,11 @@
 package dev.pageevents.elasticsearch;
 
+import dev.pageevents.core.config.DeprecatedAliases;
 import dev.pageevents.core.config.OffsetReset;
 import dev.pageevents.core.config.PageEventSinkConfig;
+import dev.pageevents.core.config.VisibleWhen;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -18,27 +21,27 @@ public final class ElasticsearchSinkConfig extends PageEventSinkConfig {
   public static final String CONNECTION_GROUP = "Connection";
   public static final String INDEX_GROUP = "Index";
 
-  public static final String URLS_CONFIG = "connection.urls";
+  public static final String URLS_CONFIG = "elasticsearch.urls";
   private static final String URLS_DOC =
       "One or more Elasticsearch HTTP endpoints, comma-separated, e.g."
           + " https://es1:9200,https://es2:9200. Requests are spread over them.";
   public static final String URLS_DEFAULT = "http://localhost:9200";
-  public static final String USERNAME_CONFIG = "connection.username";
+  public static final String USERNAME_CONFIG = "elasticsearch.username";
   private static final String USERNAME_DOC = "User for HTTP basic authentication; empty for none.";
-  public static final String PASSWORD_CONFIG = "connection.password";
-  private static final String PASSWORD_DOC = "Password of connection.username.";
-  public static final String API_KEY_CONFIG = "connection.api.key";
+  public static final String PASSWORD_CONFIG = "elasticsearch.password";
+  private static final String PASSWORD_DOC = "Password of elasticsearch.username.";
+  public static final String API_KEY_CONFIG = "elasticsearch.api.key";
   private static final String API_KEY_DOC =
       "Base64 API key (the 'encoded' value Elasticsearch returns), used instead of a username.";
-  public static final String TRUSTSTORE_PATH_CONFIG = "connection.truststore.path";
-  private static final String TRUSTSTORE_PATH_DOC =
+  public static final String TRUSTSTORE_LOCATION_CONFIG = "elasticsearch.ssl.truststore.location";
+  private static final String TRUSTSTORE_LOCATION_DOC =
       "Truststore (PKCS12 or JKS) with the CA of the cluster's HTTPS certificate; empty uses the"
           + " JVM's default trust.";
-  public static final String TRUSTSTORE_PASSWORD_CONFIG = "connection.truststore.password";
+  public static final String TRUSTSTORE_PASSWORD_CONFIG = "elasticsearch.ssl.truststore.password";
   private static final String TRUSTSTORE_PASSWORD_DOC = "Password of the truststore.";
-  public static final String CONNECT_TIMEOUT_CONFIG = "connection.timeout.ms";
+  public static final String CONNECT_TIMEOUT_CONFIG = "elasticsearch.connect.timeout.ms";
   private static final String CONNECT_TIMEOUT_DOC = "Timeout to open a connection.";
-  public static final String READ_TIMEOUT_CONFIG = "read.timeout.ms";
+  public static final String READ_TIMEOUT_CONFIG = "elasticsearch.read.timeout.ms";
   private static final String READ_TIMEOUT_DOC =
       "Timeout waiting for a response; a bulk that takes longer is retried.";
 
@@ -76,7 +79,7 @@ public final class ElasticsearchSinkConfig extends PageEventSinkConfig {
 
   public static final ConfigDef CONFIG_DEF = definition();
 
-  public ElasticsearchSinkConfig(Map<?, ?> props) {
+  public ElasticsearchSinkConfig(Map<String, ?> props) {
     super(CONFIG_DEF, props);
   }
 
@@ -103,7 +106,8 @@ public final class ElasticsearchSinkConfig extends PageEventSinkConfig {
         CONNECTION_GROUP,
         ++order,
         Width.MEDIUM,
-        "Username");
+        "Username",
+        VisibleWhen.notSet(API_KEY_CONFIG));
     def.define(
         PASSWORD_CONFIG,
         Type.PASSWORD,
@@ -113,7 +117,8 @@ public final class ElasticsearchSinkConfig extends PageEventSinkConfig {
         CONNECTION_GROUP,
         ++order,
         Width.MEDIUM,
-        "Password");
+        "Password",
+        VisibleWhen.notSet(API_KEY_CONFIG));
     def.define(
         API_KEY_CONFIG,
         Type.PASSWORD,
@@ -123,17 +128,18 @@ public final class ElasticsearchSinkConfig extends PageEventSinkConfig {
         CONNECTION_GROUP,
         ++order,
         Width.LONG,
-        "API key");
+        "API key",
+        VisibleWhen.notSet(USERNAME_CONFIG));
     def.define(
-        TRUSTSTORE_PATH_CONFIG,
+        TRUSTSTORE_LOCATION_CONFIG,
         Type.STRING,
         "",
         Importance.LOW,
-        TRUSTSTORE_PATH_DOC,
+        TRUSTSTORE_LOCATION_DOC,
         CONNECTION_GROUP,
         ++order,
         Width.LONG,
-        "Truststore path");
+        "Truststore");
     def.define(
         TRUSTSTORE_PASSWORD_CONFIG,
         Type.PASSWORD,
@@ -247,6 +253,14 @@ public final class ElasticsearchSinkConfig extends PageEventSinkConfig {
         Width.SHORT,
         "Bulk requests in flight");
     withDeletes(def, 5);
+    DeprecatedAliases.alias(def, "connection.urls", URLS_CONFIG);
+    DeprecatedAliases.alias(def, "connection.username", USERNAME_CONFIG);
+    DeprecatedAliases.alias(def, "connection.password", PASSWORD_CONFIG);
+    DeprecatedAliases.alias(def, "connection.api.key", API_KEY_CONFIG);
+    DeprecatedAliases.alias(def, "connection.truststore.path", TRUSTSTORE_LOCATION_CONFIG);
+    DeprecatedAliases.alias(def, "connection.truststore.password", TRUSTSTORE_PASSWORD_CONFIG);
+    DeprecatedAliases.alias(def, "connection.timeout.ms", CONNECT_TIMEOUT_CONFIG);
+    DeprecatedAliases.alias(def, "read.timeout.ms", READ_TIMEOUT_CONFIG);
     return withOffsetReset(withSharedGroups(def, BATCH_SIZE_DEFAULT), OffsetReset.REPLAY);
   }
 
@@ -266,8 +280,8 @@ public final class ElasticsearchSinkConfig extends PageEventSinkConfig {
     return secret(API_KEY_CONFIG);
   }
 
-  public String truststorePath() {
-    return getString(TRUSTSTORE_PATH_CONFIG).trim();
+  public String truststoreLocation() {
+    return getString(TRUSTSTORE_LOCATION_CONFIG).trim();
   }
 
   public String truststorePassword() {
@@ -304,6 +318,38 @@ public final class ElasticsearchSinkConfig extends PageEventSinkConfig {
         getLong(BULK_MAX_BYTES_CONFIG),
         getInt(MAX_IN_FLIGHT_CONFIG),
         MIN_ACTIONS_PER_REQUEST);
+  }
+
+  /**
+   * Username together with an API key; a username without password or the other way round; a
+   * truststore password without its truststore; bulk requests larger than a batch.
+   */
+  @Override
+  public Map<String, String> crossFieldProblems() {
+    Map<String, String> problems = new LinkedHashMap<>();
+    if (!username().isEmpty() && !apiKey().isEmpty()) {
+      problems.put(
+          API_KEY_CONFIG,
+          "Set either "
+              + USERNAME_CONFIG
+              + "/"
+              + PASSWORD_CONFIG
+              + " or "
+              + API_KEY_CONFIG
+              + ", not both");
+    }
+    userNeedsPassword(problems, USERNAME_CONFIG, PASSWORD_CONFIG);
+    passwordNeedsUser(problems, USERNAME_CONFIG, PASSWORD_CONFIG);
+    truststoreProblems(problems, null, TRUSTSTORE_LOCATION_CONFIG, TRUSTSTORE_PASSWORD_CONFIG);
+    if (getInt(BULK_MAX_ACTIONS_CONFIG) > getInt(BATCH_SIZE_CONFIG)) {
+      problems.put(
+          BULK_MAX_ACTIONS_CONFIG,
+          BULK_MAX_ACTIONS_CONFIG
+              + " is larger than "
+              + BATCH_SIZE_CONFIG
+              + "; it can never be reached");
+    }
+    return problems;
   }
 
   /** Each entry must be an http(s) URL with a host. */

@@ -4,10 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.transport.ElasticsearchTransport;
 import dev.pageevents.core.config.Reachability;
 import dev.pageevents.core.sink.PageEventSinkConnector;
-import dev.pageevents.core.sink.WritePipeline;
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
@@ -31,33 +29,6 @@ public final class ElasticsearchSinkConnector
     try (ElasticsearchTransport transport = ElasticsearchClients.transport(config)) {
       ElasticsearchSchema.deleteIndices(new ElasticsearchClient(transport), config.indexPattern());
     }
-  }
-
-  /** Credentials, truststore and bulk size settings that do not fit together. */
-  @Override
-  protected Map<String, String> crossFieldProblems(ElasticsearchSinkConfig config) {
-    Map<String, String> problems = new LinkedHashMap<>();
-    if (!config.username().isEmpty() && !config.apiKey().isEmpty()) {
-      problems.put(
-          ElasticsearchSinkConfig.API_KEY_CONFIG,
-          "Set either connection.username/password or connection.api.key, not both");
-    }
-    if (!config.username().isEmpty() && config.password().isEmpty()) {
-      problems.put(
-          ElasticsearchSinkConfig.PASSWORD_CONFIG,
-          "connection.username is set: set connection.password too");
-    }
-    if (config.truststorePath().isEmpty() && !config.truststorePassword().isEmpty()) {
-      problems.put(
-          ElasticsearchSinkConfig.TRUSTSTORE_PATH_CONFIG,
-          "connection.truststore.password is set: set the truststore path too");
-    }
-    if (config.bulkPlan().maxActions() > WritePipeline.Settings.from(config).batchSize()) {
-      problems.put(
-          ElasticsearchSinkConfig.BULK_MAX_ACTIONS_CONFIG,
-          "bulk.max.actions is larger than batch.size; it can never be reached");
-    }
-    return problems;
   }
 
   /** Asks for the cluster's health, with short timeouts. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pageevents.core.sink.ErrorKind;
 import dev.pageevents.core.sink.WritePipeline;
+import dev.pageevents.core.testing.Visibility;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ class ElasticsearchSinkConfigTest {
     props.put("name", "es");
     props.put("connector.class", ElasticsearchSinkConnector.class.getName());
     props.put("topics", "t");
-    props.put("connection.urls", "http://127.0.0.1:1");
+    props.put("elasticsearch.urls", "http://127.0.0.1:1");
     for (int i = 0; i < pairs.length; i += 2) {
       props.put(pairs[i], pairs[i + 1]);
     }
@@ -60,7 +61,7 @@ class ElasticsearchSinkConfigTest {
 
   @Test
   void shouldRejectNonHttpUrls() {
-    assertThatThrownBy(() -> new ElasticsearchSinkConfig(Map.of("connection.urls", "es1:9200")))
+    assertThatThrownBy(() -> new ElasticsearchSinkConfig(Map.of("elasticsearch.urls", "es1:9200")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("http://host:port");
   }
@@ -69,22 +70,111 @@ class ElasticsearchSinkConfigTest {
   void shouldReportBothCredentialKindsOnTheApiKeyField() {
     Map<String, String> props =
         connector(
-            "connection.username", "u", "connection.password", "p", "connection.api.key", "k");
+            "elasticsearch.username",
+            "u",
+            "elasticsearch.password",
+            "p",
+            "elasticsearch.api.key",
+            "k");
 
-    assertThat(errors(props, "connection.api.key")).singleElement().asString().contains("not both");
+    assertThat(errors(props, "elasticsearch.api.key"))
+        .singleElement()
+        .asString()
+        .contains("not both");
   }
 
   @Test
   void shouldReportAUsernameWithoutPassword() {
-    assertThat(errors(connector("connection.username", "u"), "connection.password"))
+    assertThat(errors(connector("elasticsearch.username", "u"), "elasticsearch.password"))
         .singleElement()
         .asString()
-        .contains("set connection.password");
+        .contains("Set elasticsearch.password");
+  }
+
+  @Test
+  void shouldReportATruststorePasswordWithoutTruststoreAndAnUnreachableBulkSize() {
+    Map<String, String> props =
+        connector(
+            "elasticsearch.ssl.truststore.password", "x",
+            "bulk.max.actions", "3000");
+
+    assertThat(errors(props, "elasticsearch.ssl.truststore.location"))
+        .singleElement()
+        .asString()
+        .contains("set elasticsearch.ssl.truststore.location");
+    assertThat(errors(props, "bulk.max.actions"))
+        .singleElement()
+        .asString()
+        .contains("larger than batch.size");
+  }
+
+  @Test
+  void shouldFailToStartWithBothCredentialKindsNamingTheApiKey() {
+    Map<String, String> props =
+        connector("elasticsearch.username", "u", "elasticsearch.password", "p");
+    props.put("elasticsearch.api.key", "k");
+
+    assertThatThrownBy(() -> new ElasticsearchSinkConnector().start(props))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("elasticsearch.api.key")
+        .hasMessageContaining("not both")
+        .hasMessageNotContaining("=k");
+  }
+
+  @Test
+  void shouldStillReadTheDeprecatedConnectionNames() {
+    ElasticsearchSinkConfig config =
+        new ElasticsearchSinkConfig(
+            Map.of(
+                "connection.urls", "https://es1:9200",
+                "connection.username", "u",
+                "connection.password", "p",
+                "connection.truststore.path", "/etc/trust.p12",
+                "connection.timeout.ms", "1234",
+                "read.timeout.ms", "4321"));
+
+    assertThat(config.urls()).containsExactly("https://es1:9200");
+    assertThat(config.username()).isEqualTo("u");
+    assertThat(config.password()).isEqualTo("p");
+    assertThat(config.truststoreLocation()).isEqualTo("/etc/trust.p12");
+    assertThat(config.connectTimeoutMs()).isEqualTo(1234);
+    assertThat(config.readTimeoutMs()).isEqualTo(4321);
+  }
+
+  @Test
+  void shouldValidateAConfigWithOnlyDeprecatedNamesWithoutErrorsBeyondReachability() {
+    Map<String, String> props = connector("connection.username", "u", "connection.password", "p");
+    props.put("connection.urls", props.remove("elasticsearch.urls"));
+
+    List<ConfigValue> values = new ElasticsearchSinkConnector().validate(props).configValues();
+
+    assertThat(values)
+        .filteredOn(v -> !v.errorMessages().isEmpty())
+        .extracting(ConfigValue::name)
+        .containsExactly("elasticsearch.urls");
+  }
+
+  @Test
+  void shouldShowEitherBasicAuthOrTheApiKey() {
+    Map<String, Boolean> withKey = visibility(Map.of("elasticsearch.api.key", "k"));
+    Map<String, Boolean> withUser = visibility(Map.of("elasticsearch.username", "u"));
+
+    assertThat(withKey)
+        .containsEntry("elasticsearch.username", false)
+        .containsEntry("elasticsearch.password", false)
+        .containsEntry("elasticsearch.api.key", true);
+    assertThat(withUser)
+        .containsEntry("elasticsearch.username", true)
+        .containsEntry("elasticsearch.api.key", false);
+  }
+
+  private static Map<String, Boolean> visibility(Map<String, String> props) {
+    return Visibility.of(ElasticsearchSinkConfig.CONFIG_DEF, props);
   }
 
   @Test
   void shouldReportAnUnreachableClusterOnTheUrlsField() {
-    assertThat(errors(connector(), "connection.urls"))
+    assertThat(errors(connector(), "elasticsearch.urls"))
         .singleElement()
         .asString()
         .contains("Cannot reach Elasticsearch");

@@ -120,7 +120,7 @@ class ElasticsearchWriterTest {
 
   private ElasticsearchWriter writer(String... extra) {
     Map<String, String> props = new HashMap<>();
-    props.put("connection.urls", "http://127.0.0.1:" + server.getAddress().getPort());
+    props.put("elasticsearch.urls", "http://127.0.0.1:" + server.getAddress().getPort());
     props.put("bulk.max.actions", "100");
     props.put("max.in.flight.requests", "2");
     for (int i = 0; i < extra.length; i += 2) {
@@ -184,7 +184,7 @@ class ElasticsearchWriterTest {
 
   @Test
   void shouldSendTheApiKeyWithEveryBulkRequest() throws Exception {
-    try (ElasticsearchWriter writer = writer("connection.api.key", "a2V5OnNlY3JldA==")) {
+    try (ElasticsearchWriter writer = writer("elasticsearch.api.key", "a2V5OnNlY3JldA==")) {
       writer.write(batch(200));
     }
 
@@ -199,7 +199,7 @@ class ElasticsearchWriterTest {
             + Base64.getEncoder().encodeToString("elastic:s3cret".getBytes(StandardCharsets.UTF_8));
 
     try (ElasticsearchWriter writer =
-        writer("connection.username", "elastic", "connection.password", "s3cret")) {
+        writer("elasticsearch.username", "elastic", "elasticsearch.password", "s3cret")) {
       writer.write(batch(200));
     }
 

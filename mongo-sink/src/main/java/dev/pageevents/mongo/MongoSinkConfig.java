@@ -3,8 +3,10 @@ package dev.pageevents.mongo;
 import com.mongodb.ConnectionString;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.model.TimeSeriesGranularity;
+import dev.pageevents.core.config.DeprecatedAliases;
 import dev.pageevents.core.config.OffsetReset;
 import dev.pageevents.core.config.PageEventSinkConfig;
+import dev.pageevents.core.config.VisibleWhen;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,25 +24,26 @@ import org.apache.kafka.common.config.types.Password;
 public final class MongoSinkConfig extends PageEventSinkConfig {
   public static final String CONNECTION_GROUP = "Connection";
 
-  public static final String CONNECTION_URI_CONFIG = "connection.uri";
+  public static final String CONNECTION_URI_CONFIG = "mongodb.uri";
   private static final String CONNECTION_URI_DOC =
       "MongoDB connection string, e.g. mongodb://user:pass@host1:27017,host2:27017/?replicaSet=rs0"
           + "&tls=true. Credentials, TLS and replica set options all go here; it is masked by the"
           + " REST API.";
   private static final String CONNECTION_URI_DISPLAY = "Connection string";
 
-  public static final String DATABASE_CONFIG = "database";
+  public static final String DATABASE_CONFIG = "mongodb.database";
   private static final String DATABASE_DOC = "Database the events are written to.";
   public static final String DATABASE_DEFAULT = "pageevents";
   private static final String DATABASE_DISPLAY = "Database";
 
-  public static final String COLLECTION_CONFIG = "collection";
+  public static final String COLLECTION_CONFIG = "mongodb.collection";
   private static final String COLLECTION_DOC =
       "Collection the events are written to; empty uses the record's topic name.";
   public static final String COLLECTION_DEFAULT = "";
   private static final String COLLECTION_DISPLAY = "Collection";
 
-  public static final String SERVER_SELECTION_TIMEOUT_CONFIG = "server.selection.timeout.ms";
+  public static final String SERVER_SELECTION_TIMEOUT_CONFIG =
+      "mongodb.server.selection.timeout.ms";
   private static final String SERVER_SELECTION_TIMEOUT_DOC =
       "How long a write waits for a usable server (primary) before it fails as transient and"
           + " is retried.";
@@ -72,7 +75,7 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
   public static final String TIMESERIES_METAFIELD_CONFIG = "timeseries.metafield";
   private static final String TIMESERIES_METAFIELD_DOC =
       "Document field used as the time-series metaField (what the buckets group by): 'page',"
-          + " 'user', or empty for none. Only used with timeseries.timefield.";
+          + " 'user', or empty for none. Only with timeseries.timefield.";
   public static final String TIMESERIES_METAFIELD_DEFAULT = "";
   private static final String TIMESERIES_METAFIELD_DISPLAY = "Meta field";
 
@@ -87,7 +90,7 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
 
   public static final ConfigDef CONFIG_DEF = definition();
 
-  public MongoSinkConfig(Map<?, ?> props) {
+  public MongoSinkConfig(Map<String, ?> props) {
     super(CONFIG_DEF, props);
   }
 
@@ -170,7 +173,8 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
         TIMESERIES_GROUP,
         2,
         Width.SHORT,
-        TIMESERIES_METAFIELD_DISPLAY);
+        TIMESERIES_METAFIELD_DISPLAY,
+        VisibleWhen.set(TIMESERIES_TIMEFIELD_CONFIG));
     def.define(
         TIMESERIES_GRANULARITY_CONFIG,
         Type.STRING,
@@ -181,7 +185,12 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
         TIMESERIES_GROUP,
         3,
         Width.SHORT,
-        TIMESERIES_GRANULARITY_DISPLAY);
+        TIMESERIES_GRANULARITY_DISPLAY,
+        VisibleWhen.set(TIMESERIES_TIMEFIELD_CONFIG));
+    DeprecatedAliases.alias(def, "connection.uri", CONNECTION_URI_CONFIG);
+    DeprecatedAliases.alias(def, "database", DATABASE_CONFIG);
+    DeprecatedAliases.alias(def, "collection", COLLECTION_CONFIG);
+    DeprecatedAliases.alias(def, "server.selection.timeout.ms", SERVER_SELECTION_TIMEOUT_CONFIG);
     return withOffsetReset(withSharedGroups(def, BATCH_SIZE_DEFAULT), OffsetReset.REPLAY);
   }
 
@@ -227,6 +236,21 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
       return new WriteConcern(Integer.parseInt(text));
     }
     return new WriteConcern(text);
+  }
+
+  /** A time-series meta field without the time field that makes the collection time-series. */
+  @Override
+  public Map<String, String> crossFieldProblems() {
+    if (timeSeries() == null && !getString(TIMESERIES_METAFIELD_CONFIG).isEmpty()) {
+      return Map.of(
+          TIMESERIES_TIMEFIELD_CONFIG,
+          TIMESERIES_METAFIELD_CONFIG
+              + " is set but the collection is not time-series: set "
+              + TIMESERIES_TIMEFIELD_CONFIG
+              + " (e.g. ts) or remove "
+              + TIMESERIES_METAFIELD_CONFIG);
+    }
+    return Map.of();
   }
 
   /** Rejects values the driver cannot parse as a connection string, naming the problem. */

@@ -21,7 +21,7 @@ class MongoSinkConfigTest {
 
   @Test
   void shouldDefaultToMajorityWritesTheTopicAsCollectionAndBatchesOf1000() {
-    MongoSinkConfig config = new MongoSinkConfig(Map.of("connection.uri", "mongodb://h:27017"));
+    MongoSinkConfig config = new MongoSinkConfig(Map.of("mongodb.uri", "mongodb://h:27017"));
 
     assertThat(config.writeConcern()).isEqualTo(WriteConcern.MAJORITY);
     assertThat(config.collection()).isNull();
@@ -34,7 +34,7 @@ class MongoSinkConfigTest {
   void shouldTurnTombstonesIntoDeletesWhenDeleteOnNullValuesIsSet() {
     MongoSinkConfig config =
         new MongoSinkConfig(
-            Map.of("connection.uri", "mongodb://h:27017", "delete.on.null.values", "true"));
+            Map.of("mongodb.uri", "mongodb://h:27017", "delete.on.null.values", "true"));
 
     assertThat(WritePipeline.Settings.from(config).deleteOnNull()).isTrue();
   }
@@ -44,7 +44,7 @@ class MongoSinkConfigTest {
     MongoSinkConfig config =
         new MongoSinkConfig(
             Map.of(
-                "connection.uri", "mongodb://h:27017",
+                "mongodb.uri", "mongodb://h:27017",
                 "timeseries.timefield", "at",
                 "timeseries.metafield", "page",
                 "timeseries.granularity", "minutes"));
@@ -53,7 +53,7 @@ class MongoSinkConfigTest {
     assertThat(options.getTimeField()).isEqualTo("at");
     assertThat(options.getMetaField()).isEqualTo("page");
     assertThat(options.getGranularity()).isEqualTo(TimeSeriesGranularity.MINUTES);
-    MongoSinkConfig regular = new MongoSinkConfig(Map.of("connection.uri", "mongodb://h:27017"));
+    MongoSinkConfig regular = new MongoSinkConfig(Map.of("mongodb.uri", "mongodb://h:27017"));
     assertThat(regular.timeSeries()).isNull();
   }
 
@@ -63,7 +63,7 @@ class MongoSinkConfigTest {
       assertThatThrownBy(
               () ->
                   new MongoSinkConfig(
-                      Map.of("connection.uri", "mongodb://h", "timeseries.timefield", bad)))
+                      Map.of("mongodb.uri", "mongodb://h", "timeseries.timefield", bad)))
           .as(bad)
           .isInstanceOf(ConfigException.class)
           .hasMessageContaining("timeseries.timefield");
@@ -71,7 +71,7 @@ class MongoSinkConfigTest {
     assertThatThrownBy(
             () ->
                 new MongoSinkConfig(
-                    Map.of("connection.uri", "mongodb://h", "timeseries.metafield", "durationMs")))
+                    Map.of("mongodb.uri", "mongodb://h", "timeseries.metafield", "durationMs")))
         .hasMessageContaining("timeseries.metafield");
   }
 
@@ -83,8 +83,7 @@ class MongoSinkConfigTest {
   @Test
   void shouldRejectUnacknowledgedWritesNamingTheField() {
     assertThatThrownBy(
-            () ->
-                new MongoSinkConfig(Map.of("connection.uri", "mongodb://h", "write.concern", "0")))
+            () -> new MongoSinkConfig(Map.of("mongodb.uri", "mongodb://h", "write.concern", "0")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("write.concern")
         .hasMessageContaining("majority");
@@ -92,9 +91,9 @@ class MongoSinkConfigTest {
 
   @Test
   void shouldRejectAMalformedConnectionStringWithoutEchoingIt() {
-    assertThatThrownBy(() -> new MongoSinkConfig(Map.of("connection.uri", "http://secret@h")))
+    assertThatThrownBy(() -> new MongoSinkConfig(Map.of("mongodb.uri", "http://secret@h")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("connection.uri")
+        .hasMessageContaining("mongodb.uri")
         .hasMessageNotContaining("secret");
   }
 
@@ -105,13 +104,60 @@ class MongoSinkConfigTest {
             "name", "m",
             "connector.class", MongoSinkConnector.class.getName(),
             "topics", "t",
-            "connection.uri", "mongodb://127.0.0.1:1/?connectTimeoutMS=200");
+            "mongodb.uri", "mongodb://127.0.0.1:1/?connectTimeoutMS=200");
 
     List<ConfigValue> values = new MongoSinkConnector().validate(props).configValues();
 
     ConfigValue uri =
-        values.stream().filter(v -> v.name().equals("connection.uri")).findFirst().orElseThrow();
+        values.stream().filter(v -> v.name().equals("mongodb.uri")).findFirst().orElseThrow();
     assertThat(uri.errorMessages()).singleElement().asString().contains("Cannot reach MongoDB");
+  }
+
+  @Test
+  void shouldStillReadTheDeprecatedNamesAndCheckTheirValues() {
+    MongoSinkConfig config =
+        new MongoSinkConfig(
+            Map.of(
+                "connection.uri", "mongodb://h:27017",
+                "database", "db",
+                "collection", "events",
+                "server.selection.timeout.ms", "1500"));
+
+    assertThat(config.connectionString().getHosts()).containsExactly("h:27017");
+    assertThat(config.database()).isEqualTo("db");
+    assertThat(config.collection()).isEqualTo("events");
+    assertThat(config.serverSelectionTimeoutMs()).isEqualTo(1500);
+    assertThatThrownBy(() -> new MongoSinkConfig(Map.of("connection.uri", "http://secret@h")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("mongodb.uri")
+        .hasMessageNotContaining("secret");
+  }
+
+  @Test
+  void shouldNameTheTimeFieldWhenAMetaFieldIsGivenWithoutIt() {
+    Map<String, String> props =
+        Map.of(
+            "name", "m",
+            "topics", "t",
+            "mongodb.uri", "mongodb://127.0.0.1:1/?connectTimeoutMS=200",
+            "timeseries.metafield", "page");
+
+    List<ConfigValue> values = new MongoSinkConnector().validate(props).configValues();
+
+    assertThat(values)
+        .filteredOn(v -> !v.errorMessages().isEmpty())
+        .extracting(ConfigValue::name)
+        .containsExactly("timeseries.timefield");
+    assertThatThrownBy(() -> new MongoSinkConnector().start(props))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("timeseries.timefield");
+    assertThat(
+            values.stream()
+                .filter(v -> v.name().equals("timeseries.granularity"))
+                .findFirst()
+                .orElseThrow()
+                .visible())
+        .isFalse();
   }
 
   @Test

@@ -25,7 +25,7 @@ public final class Neo4jDrivers {
             .withMaxTransactionRetryTime(0, TimeUnit.MILLISECONDS)
             .withUserAgent("pageevents-neo4j-sink");
     if (!uri.getScheme().contains("+")) {
-      if (config.getBoolean(Neo4jSinkConfig.ENCRYPTION_CONFIG)) {
+      if (config.getBoolean(Neo4jSinkConfig.SSL_ENABLED_CONFIG)) {
         builder.withEncryption().withTrustStrategy(trust(config));
       } else {
         builder.withoutEncryption();
@@ -37,9 +37,9 @@ public final class Neo4jDrivers {
   private static Config.TrustStrategy trust(Neo4jSinkConfig config) {
     return switch (config.getString(Neo4jSinkConfig.TRUST_CONFIG)) {
       case "ALL" -> Config.TrustStrategy.trustAllCertificates();
-      case "CUSTOM_CA" ->
+      case Neo4jSinkConfig.CUSTOM_CA ->
           Config.TrustStrategy.trustCustomCertificateSignedBy(
-              new File(config.getString(Neo4jSinkConfig.CA_FILE_CONFIG)));
+              new File(config.getString(Neo4jSinkConfig.CA_LOCATION_CONFIG)));
       default -> Config.TrustStrategy.trustSystemCertificates();
     };
   }

@@ -38,7 +38,8 @@ public final class Neo4jSinkConnector extends PageEventSinkConnector<Neo4jSinkCo
     if (e instanceof AuthenticationException) {
       return new Reachability.Failure(
           Neo4jSinkConfig.PASSWORD_CONFIG,
-          "Neo4j refused the credentials; check neo4j.user and neo4j.password: " + e.getMessage());
+          "Neo4j refused the credentials; check neo4j.username and neo4j.password: "
+              + e.getMessage());
     }
     return new Reachability.Failure(
         Neo4jSinkConfig.URI_CONFIG,

@@ -54,6 +54,30 @@ class PluginArchiveLayoutIT {
     assertThat(manifest.path("title").asText()).isNotBlank().doesNotContain("${");
   }
 
+  /** The Hub fields beyond the name: what a catalogue shows and a user checks before installing. */
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("PLUGIN_LIST")
+  void shouldFillEveryHubFieldOfTheManifest(Plugin plugin) throws IOException {
+    JsonNode manifest = new ObjectMapper().readTree(home(plugin).resolve("manifest.json").toFile());
+
+    assertThat(manifest.path("component_types")).hasSize(1);
+    assertThat(manifest.path("tags").toString()).contains("\"page events\"", plugin.type());
+    assertThat(manifest.path("requirements").get(0).asText())
+        .startsWith("Apache Kafka Connect worker, versions tested: ")
+        .contains("4.3.1");
+    assertThat(manifest.path("requirements").toString()).contains("Java 17");
+    assertThat(manifest.path("requirements")).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(manifest.path("license").get(0).path("url").asText()).startsWith("https://");
+    assertThat(manifest.path("documentation_url").asText())
+        .startsWith("https://")
+        .contains(plugin.artifactId());
+    assertThat(manifest.path("source_url").asText()).startsWith("https://");
+    assertThat(manifest.path("features").path("delivery_guarantee").asText())
+        .isIn("at_least_once", "exactly_once");
+    assertThat(manifest.path("release_date").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+    assertThat(manifest.toString()).doesNotContain("${");
+  }
+
   @ParameterizedTest(name = "{0}")
   @FieldSource("PLUGIN_LIST")
   void shouldShipLibEtcAndDocWithoutWorkerJars(Plugin plugin) throws IOException {
@@ -67,9 +91,11 @@ class PluginArchiveLayoutIT {
         .noneMatch(jar -> jar.startsWith("slf4j-"));
     assertThat(names(home(plugin).resolve("etc"))).isNotEmpty();
     assertThat(home(plugin).resolve("doc/README.md")).isNotEmptyFile();
-    assertThat(Files.readString(home(plugin).resolve("doc/config-reference.md")))
-        .contains("configuration")
-        .contains("| Name | Type | Default |");
+    String reference = Files.readString(home(plugin).resolve("doc/config-reference.md"));
+    assertThat(reference).contains("configuration").contains("| Name | Type | Default |");
+    if (plugin.type().equals("sink")) {
+      assertThat(reference).contains("## Deprecated names", "| Deprecated name | Use instead |");
+    }
   }
 
   @ParameterizedTest(name = "{0}")

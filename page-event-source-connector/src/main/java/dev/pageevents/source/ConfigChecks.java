@@ -14,8 +14,8 @@ import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
 
 /**
- * The checks of {@code validate()} that need more than one field or the machine: a port that is in
- * use, a directory that is missing. Each error lands on its field, as REST /validate shows it.
+ * The checks of {@code validate()} that need the worker's machine: a port that is in use, a
+ * directory that is missing. Each error lands on its field, as REST /validate shows it.
  */
 final class ConfigChecks {
   private ConfigChecks() {}
@@ -63,11 +63,7 @@ final class ConfigChecks {
     Object value = value(config, FileIngestSettings.FILE_DIRECTORY_CONFIG);
     String text = value == null ? "" : value.toString().trim();
     if (text.isEmpty()) {
-      error(
-          config,
-          FileIngestSettings.FILE_DIRECTORY_CONFIG,
-          "file mode needs file.directory: the directory whose NDJSON files to read");
-      return;
+      return; // a cross-field problem of the config, reported before these checks
     }
     try {
       Path directory = Path.of(text);

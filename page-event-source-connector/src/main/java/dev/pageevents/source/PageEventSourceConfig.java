@@ -134,6 +134,19 @@ public class PageEventSourceConfig extends AbstractConfig {
     return ConfigDef.CaseInsensitiveValidString.in(names);
   }
 
+  /**
+   * Settings that are valid one by one but not together: setting name → what to fix. {@code
+   * validate()} shows them on their settings, {@code start()} fails with them.
+   */
+  public Map<String, String> crossFieldProblems() {
+    if (mode() == Mode.FILE && getString(FileIngestSettings.FILE_DIRECTORY_CONFIG).isBlank()) {
+      return Map.of(
+          FileIngestSettings.FILE_DIRECTORY_CONFIG,
+          "file mode needs file.directory: the directory whose NDJSON files to read");
+    }
+    return Map.of();
+  }
+
   public Mode mode() {
     return Mode.valueOf(getString(MODE_CONFIG).toUpperCase(Locale.ROOT));
   }

@@ -1,6 +1,7 @@
 package dev.pageevents.source;
 
 import dev.pageevents.core.Version;
+import dev.pageevents.core.config.CrossFields;
 import dev.pageevents.source.PageEventSourceConfig.Mode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,9 +26,11 @@ public class PageEventSourceConnector extends SourceConnector {
     return Version.get();
   }
 
+  /** Parses the settings and fails on their cross-field problems, naming the setting to fix. */
   @Override
   public void start(Map<String, String> props) {
-    new PageEventSourceConfig(props);
+    PageEventSourceConfig config = new PageEventSourceConfig(props);
+    CrossFields.require(config, config.crossFieldProblems());
     this.props = Map.copyOf(props);
   }
 
@@ -59,9 +62,23 @@ public class PageEventSourceConnector extends SourceConnector {
         : ExactlyOnceSupport.SUPPORTED;
   }
 
+  /**
+   * The per-setting validation, then (when each setting is valid) the config's cross-field problems
+   * and the checks on this worker's machine ({@link ConfigChecks}), each on its setting.
+   */
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
     Config config = super.validate(connectorConfigs);
+    if (config.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
+      return config;
+    }
+    new PageEventSourceConfig(connectorConfigs)
+        .crossFieldProblems()
+        .forEach(
+            (name, message) ->
+                config.configValues().stream()
+                    .filter(value -> value.name().equals(name))
+                    .forEach(value -> value.addErrorMessage(message)));
     ConfigChecks.check(config);
     return config;
   }

@@ -1,6 +1,7 @@
 package dev.pageevents.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,14 @@ class PageEventSourceConnectorTest {
         errors(Map.of("mode", "file", "file.directory", dir.resolve("nope").toString()));
     assertThat(errors.get("file.directory").get(0)).contains("does not exist");
     assertThat(errors(Map.of("mode", "file", "file.directory", dir.toString()))).isEmpty();
+  }
+
+  @Test
+  void shouldFailToStartInFileModeWithoutADirectoryNamingIt() {
+    assertThatThrownBy(() -> connector.start(Map.of("mode", "file")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("file.directory")
+        .hasMessageContaining("file mode needs file.directory");
   }
 
   @Test

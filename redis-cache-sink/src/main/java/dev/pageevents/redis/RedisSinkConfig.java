@@ -1,8 +1,11 @@
 package dev.pageevents.redis;
 
 import dev.pageevents.core.config.ConnectionSecurity;
+import dev.pageevents.core.config.DeprecatedAliases;
 import dev.pageevents.core.config.OffsetReset;
 import dev.pageevents.core.config.PageEventSinkConfig;
+import dev.pageevents.core.config.VisibleWhen;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -29,9 +32,10 @@ public final class RedisSinkConfig extends PageEventSinkConfig {
       "host:port of the Redis server, or of one or more Cluster nodes to discover the rest from.";
 
   public static final String DATABASE_CONFIG = "redis.database";
-  private static final String DATABASE_DOC = "Database number (standalone only).";
+  private static final String DATABASE_DOC =
+      "Database number (standalone only: Redis Cluster has database 0 alone).";
 
-  public static final String USER_CONFIG = "redis.user";
+  public static final String USER_CONFIG = "redis.username";
   private static final String USER_DOC =
       "ACL user name (Redis 6+); empty for the default user or password-only auth.";
   public static final String PASSWORD_CONFIG = "redis.password";
@@ -77,7 +81,7 @@ public final class RedisSinkConfig extends PageEventSinkConfig {
   public static final ConfigDef CONFIG_DEF =
       withOffsetReset(withSharedGroups(ownGroups(), BATCH_SIZE_DEFAULT), OffsetReset.REFUSE);
 
-  public RedisSinkConfig(Map<?, ?> props) {
+  public RedisSinkConfig(Map<String, ?> props) {
     super(CONFIG_DEF, props);
   }
 
@@ -118,7 +122,8 @@ public final class RedisSinkConfig extends PageEventSinkConfig {
                 CONNECTION_GROUP,
                 ++c,
                 Width.SHORT,
-                "Database");
+                "Database",
+                VisibleWhen.equalTo(MODE_CONFIG, MODE_STANDALONE));
     c =
         new ConnectionSecurity(def, CONNECTION_GROUP, c)
             .user(USER_CONFIG, USER_DOC, "ACL user")
@@ -128,7 +133,7 @@ public final class RedisSinkConfig extends PageEventSinkConfig {
             .truststorePassword(
                 TRUSTSTORE_PASSWORD_CONFIG, TRUSTSTORE_PASSWORD_DOC, "Trust store password")
             .order();
-    return def.define(
+    def.define(
             TIMEOUT_CONFIG,
             Type.INT,
             TIMEOUT_DEFAULT,
@@ -183,6 +188,7 @@ public final class RedisSinkConfig extends PageEventSinkConfig {
             ++l,
             Width.SHORT,
             "Bucket TTL (s)");
+    return DeprecatedAliases.alias(def, "redis.user", USER_CONFIG);
   }
 
   public boolean cluster() {
@@ -208,6 +214,23 @@ public final class RedisSinkConfig extends PageEventSinkConfig {
         getInt(GROUPS_CONFIG),
         getInt(BUCKET_CONFIG),
         getInt(BUCKET_TTL_CONFIG));
+  }
+
+  /**
+   * A database other than 0 in cluster mode; an ACL user without password; a truststore without TLS
+   * or its password without it.
+   */
+  @Override
+  public Map<String, String> crossFieldProblems() {
+    Map<String, String> problems = new LinkedHashMap<>();
+    if (cluster() && getInt(DATABASE_CONFIG) != 0) {
+      problems.put(
+          DATABASE_CONFIG,
+          "Redis Cluster has only database 0: remove " + DATABASE_CONFIG + " or set it to 0");
+    }
+    userNeedsPassword(problems, USER_CONFIG, PASSWORD_CONFIG);
+    truststoreProblems(problems, SSL_CONFIG, TRUSTSTORE_CONFIG, TRUSTSTORE_PASSWORD_CONFIG);
+    return problems;
   }
 
   /** Checks a list of host:port entries. */

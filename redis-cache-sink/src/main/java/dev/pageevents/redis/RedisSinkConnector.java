@@ -38,7 +38,7 @@ public final class RedisSinkConnector extends PageEventSinkConnector<RedisSinkCo
     if (message.contains("WRONGPASS") || message.contains("NOAUTH")) {
       return new Reachability.Failure(
           RedisSinkConfig.PASSWORD_CONFIG,
-          "Redis refused the credentials; check redis.user and redis.password: " + message);
+          "Redis refused the credentials; check redis.username and redis.password: " + message);
     }
     return new Reachability.Failure(
         RedisSinkConfig.HOSTS_CONFIG,

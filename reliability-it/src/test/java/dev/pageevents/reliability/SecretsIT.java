@@ -136,7 +136,7 @@ class SecretsIT {
     config.put("redis.hosts", "127.0.0.1:" + redis.tlsPort());
     config.put("redis.ssl.enabled", "true");
     config.put("redis.ssl.truststore.location", certs.truststore().toString());
-    config.put("redis.user", user);
+    config.put("redis.username", user);
     config.put("redis.key.prefix", name);
     config.put("redis.hash.groups", "1");
     config.put("max.retries", "2");

@@ -36,11 +36,11 @@ enum Sink {
     @Override
     Map<String, String> storeConfig(String ns) {
       return Map.of(
-          "connection.uri", SharedServers.mongo().endpoint(),
-          "database", "reliability",
-          "collection", ns,
+          "mongodb.uri", SharedServers.mongo().endpoint(),
+          "mongodb.database", "reliability",
+          "mongodb.collection", ns,
           "write.concern", "1",
-          "server.selection.timeout.ms", "2000");
+          "mongodb.server.selection.timeout.ms", "2000");
     }
 
     @Override
@@ -59,7 +59,7 @@ enum Sink {
     @Override
     Map<String, String> storeConfig(String ns) {
       return Map.of(
-          "connection.urls",
+          "elasticsearch.urls",
           SharedServers.elasticsearch().endpoint(),
           "index.pattern",
           ns + "-{yyyy.MM.dd}",
@@ -69,7 +69,7 @@ enum Sink {
           "1",
           "index.number.of.replicas",
           "0",
-          "read.timeout.ms",
+          "elasticsearch.read.timeout.ms",
           "5000");
     }
 
@@ -116,7 +116,7 @@ enum Sink {
     Map<String, String> storeConfig(String ns) {
       CassandraServer cassandra = SharedServers.cassandra();
       return Map.of(
-          "cassandra.contact.points",
+          "cassandra.hosts",
           cassandra.endpoint(),
           "cassandra.local.datacenter",
           cassandra.localDatacenter(),
@@ -192,7 +192,7 @@ enum Sink {
 
     @Override
     Map<String, String> storeConfig(String ns) {
-      return Map.of("neo4j.uri", SharedServers.neo4j().endpoint(), "neo4j.user", "");
+      return Map.of("neo4j.uri", SharedServers.neo4j().endpoint(), "neo4j.username", "");
     }
 
     @Override

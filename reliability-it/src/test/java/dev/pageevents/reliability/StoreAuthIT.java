@@ -48,7 +48,7 @@ class StoreAuthIT {
       }
       Map<String, String> config = Sink.NEO4J.connectorConfig("auth-neo4j", "auth_neo4j");
       config.put("neo4j.uri", neo4j.endpoint());
-      config.put("neo4j.user", "neo4j");
+      config.put("neo4j.username", "neo4j");
       config.put("neo4j.password", "${file:" + secretFile("neo4j", password) + ":password}");
       List<ConsumerRecord<byte[], byte[]>> sent = produce("auth-neo4j");
       Worker.connect().configureConnector("auth-neo4j", config);
@@ -85,7 +85,7 @@ class StoreAuthIT {
           },
           created -> created);
       Map<String, String> config = Sink.CASSANDRA.connectorConfig("auth-cassandra", "auth_cql");
-      config.put("cassandra.contact.points", cassandra.endpoint());
+      config.put("cassandra.hosts", cassandra.endpoint());
       config.put("cassandra.username", "pe_writer");
       config.put(
           "cassandra.password", "${file:" + secretFile("cassandra", password) + ":password}");

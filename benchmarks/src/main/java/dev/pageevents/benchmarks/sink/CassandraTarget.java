@@ -95,7 +95,7 @@ public final class CassandraTarget implements SinkTarget {
   @Override
   public Map<String, String> connection(InetSocketAddress address) {
     return Map.of(
-        "cassandra.contact.points",
+        "cassandra.hosts",
         SinkTarget.hostPort(address),
         "cassandra.local.datacenter",
         server.localDatacenter(),

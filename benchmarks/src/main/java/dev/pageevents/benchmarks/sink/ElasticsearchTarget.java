@@ -64,7 +64,7 @@ public final class ElasticsearchTarget implements SinkTarget {
 
   @Override
   public Map<String, String> connection(InetSocketAddress address) {
-    return Map.of("connection.urls", "http://" + SinkTarget.hostPort(address));
+    return Map.of("elasticsearch.urls", "http://" + SinkTarget.hostPort(address));
   }
 
   @Override

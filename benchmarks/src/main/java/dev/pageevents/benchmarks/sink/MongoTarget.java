@@ -87,11 +87,11 @@ public final class MongoTarget implements SinkTarget {
   @Override
   public Map<String, String> connection(InetSocketAddress address) {
     return Map.of(
-        "connection.uri",
+        "mongodb.uri",
         "mongodb://" + SinkTarget.hostPort(address),
-        "database",
+        "mongodb.database",
         DATABASE,
-        "collection",
+        "mongodb.collection",
         COLLECTION,
         "write.concern",
         "1");

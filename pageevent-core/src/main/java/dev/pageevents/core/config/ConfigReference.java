@@ -29,10 +29,18 @@ public final class ConfigReference {
     Files.writeString(out, markdown(connector.getClass().getSimpleName(), connector.config()));
   }
 
-  /** The reference of one connector: a table per config group, in definition order. */
+  /**
+   * The reference of one connector: a table per config group, in definition order, then the
+   * deprecated names with the names that replace them.
+   */
   public static String markdown(String title, ConfigDef def) {
+    DeprecatedAliases aliases = DeprecatedAliases.in(def);
+    Map<String, String> newByOld = aliases.newByOld();
     Map<String, List<ConfigKey>> groups = new LinkedHashMap<>();
     for (ConfigKey key : def.configKeys().values()) {
+      if (newByOld.containsKey(key.name)) {
+        continue;
+      }
       String group = key.group == null ? "Other" : key.group;
       groups.computeIfAbsent(group, g -> new ArrayList<>()).add(key);
     }
@@ -45,12 +53,23 @@ public final class ConfigReference {
           md.append("| Name | Type | Default | Valid values | Importance | Description |\n");
           md.append("|---|---|---|---|---|---|\n");
           keys.sort((a, b) -> Integer.compare(a.orderInGroup, b.orderInGroup));
-          keys.forEach(key -> md.append(row(key)));
+          keys.forEach(key -> md.append(row(key, aliases.oldNameOf(key.name))));
         });
+    if (!newByOld.isEmpty()) {
+      md.append("\n## Deprecated names\n\n");
+      md.append(
+          "Still accepted, with a warning in the worker log; giving both names with different"
+              + " values is an error. They will be removed in a future major release.\n\n");
+      md.append("| Deprecated name | Use instead |\n");
+      md.append("|---|---|\n");
+      def.configKeys().keySet().stream()
+          .filter(newByOld::containsKey)
+          .forEach(old -> md.append("| `%s` | `%s` |\n".formatted(old, newByOld.get(old))));
+    }
     return md.toString();
   }
 
-  private static String row(ConfigKey key) {
+  private static String row(ConfigKey key, String oldName) {
     String defaultValue;
     if (!key.hasDefault()) {
       defaultValue = "*required*";
@@ -60,6 +79,10 @@ public final class ConfigReference {
       defaultValue = "`" + ConfigDef.convertToString(key.defaultValue, key.type) + "`";
     }
     String valid = key.validator == null ? "" : key.validator.toString();
+    String doc = key.documentation == null ? "" : key.documentation;
+    if (oldName != null) {
+      doc += " Formerly `" + oldName + "` (deprecated, still accepted).";
+    }
     return "| `%s` | %s | %s | %s | %s | %s |\n"
         .formatted(
             key.name,
@@ -67,7 +90,7 @@ public final class ConfigReference {
             defaultValue,
             cell(valid),
             key.importance.name().toLowerCase(Locale.ROOT),
-            cell(key.documentation));
+            cell(doc));
   }
 
   private static String cell(String text) {

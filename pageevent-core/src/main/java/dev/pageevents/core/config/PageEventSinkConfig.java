@@ -11,6 +11,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
@@ -100,8 +101,64 @@ public class PageEventSinkConfig extends AbstractConfig {
   /** Set by the connector on each task's config: the task's number. */
   public static final String TASK_ID_CONFIG = "task.id";
 
-  protected PageEventSinkConfig(ConfigDef definition, Map<?, ?> props) {
-    super(definition, props);
+  /**
+   * Parses the settings; a deprecated name (see {@link DeprecatedAliases}) is read as its new one.
+   */
+  protected PageEventSinkConfig(ConfigDef definition, Map<String, ?> props) {
+    super(definition, DeprecatedAliases.in(definition).resolve(props));
+  }
+
+  /**
+   * Settings that are valid one by one but not together: setting name → what to fix. The one place
+   * a sink checks them: {@code validate()} shows them on their settings, {@code start()} fails with
+   * them. None unless a sink says otherwise.
+   */
+  public Map<String, String> crossFieldProblems() {
+    return Map.of();
+  }
+
+  /**
+   * Fails on the {@link #crossFieldProblems}, if any, naming the setting of the first.
+   *
+   * @throws ConfigException see {@link CrossFields#require}
+   */
+  public final void checkCrossFields() {
+    CrossFields.require(this, crossFieldProblems());
+  }
+
+  /** Adds a problem when {@code userConfig} is set but {@code passwordConfig} is not. */
+  protected final void userNeedsPassword(
+      Map<String, String> problems, String userConfig, String passwordConfig) {
+    String user = getString(userConfig).trim();
+    if (!user.isEmpty() && secret(passwordConfig).isEmpty()) {
+      problems.put(passwordConfig, "Set " + passwordConfig + " for user " + user);
+    }
+  }
+
+  /** Adds a problem when {@code passwordConfig} is set but {@code userConfig} is not. */
+  protected final void passwordNeedsUser(
+      Map<String, String> problems, String userConfig, String passwordConfig) {
+    if (getString(userConfig).trim().isEmpty() && !secret(passwordConfig).isEmpty()) {
+      problems.put(userConfig, "Set " + userConfig + ": " + passwordConfig + " is given");
+    }
+  }
+
+  /**
+   * Adds a problem when a truststore password is given without its truststore, or (when the sink
+   * has a TLS switch, {@code tlsConfig} not null) a truststore is given while TLS is off.
+   */
+  protected final void truststoreProblems(
+      Map<String, String> problems,
+      String tlsConfig,
+      String locationConfig,
+      String passwordConfig) {
+    boolean located = !getString(locationConfig).trim().isEmpty();
+    if (!located && !secret(passwordConfig).isEmpty()) {
+      problems.put(locationConfig, passwordConfig + " is set: set " + locationConfig + " too");
+    }
+    if (tlsConfig != null && located && !getBoolean(tlsConfig)) {
+      problems.put(tlsConfig, "A truststore is given but TLS is off: set " + tlsConfig + "=true");
+    }
   }
 
   /** The value of a {@code PASSWORD} setting; empty when it is not set. */

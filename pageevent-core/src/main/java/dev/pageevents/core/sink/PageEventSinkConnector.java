@@ -1,6 +1,7 @@
 package dev.pageevents.core.sink;
 
 import dev.pageevents.core.Version;
+import dev.pageevents.core.config.DeprecatedAliases;
 import dev.pageevents.core.config.OffsetReset;
 import dev.pageevents.core.config.PageEventSinkConfig;
 import dev.pageevents.core.config.Reachability;
@@ -54,20 +55,13 @@ public abstract class PageEventSinkConnector<C extends PageEventSinkConfig> exte
    * run by {@link #validate} only when every setting is valid.
    *
    * @param config the parsed settings
-   * @param props the same settings as given, for a probe that shortens their timeouts
+   * @param props the same settings as given (deprecated names under their new ones), for a probe
+   *     that shortens their timeouts
    */
   protected abstract void probe(C config, Map<String, String> props) throws Exception;
 
   /** Names the setting to fix, and what to tell the person, for an error {@link #probe} raised. */
   protected abstract Reachability.Failure diagnose(C config, Exception e);
-
-  /**
-   * Settings that are valid one by one but not together: setting name → what to fix. None unless a
-   * sink says otherwise.
-   */
-  protected Map<String, String> crossFieldProblems(C config) {
-    return Map.of();
-  }
 
   /**
    * Removes everything this connector wrote to its store, data and stored offsets, so that a replay
@@ -108,13 +102,22 @@ public abstract class PageEventSinkConnector<C extends PageEventSinkConfig> exte
   }
 
   /**
-   * The per-setting validation of the ConfigDef; when every setting is valid on its own, then the
-   * sink's {@link #crossFieldProblems} and, if those pass too, its {@link #probe} through {@link
-   * Reachability}, each shown on the setting to fix.
+   * The per-setting validation of the ConfigDef, with a deprecated name's value checked under its
+   * new name (a deprecated name given alone is no error: the configuration reference and the key's
+   * documentation in this answer say it is deprecated, the worker log warns); an error on a
+   * deprecated name given with its new name, differently. When every setting is valid on its own,
+   * then the config's {@link PageEventSinkConfig#crossFieldProblems} and, if those pass too, the
+   * sink's {@link #probe} through {@link Reachability}, each shown on the setting to fix.
    */
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
-    Config result = super.validate(connectorConfigs);
+    DeprecatedAliases aliases = DeprecatedAliases.in(definition);
+    Config result = super.validate(aliases.withNewNames(connectorConfigs));
+    Map<String, ConfigValue> values = new HashMap<>();
+    result.configValues().forEach(value -> values.put(value.name(), value));
+    aliases
+        .conflicts(connectorConfigs)
+        .forEach((name, message) -> values.get(name).addErrorMessage(message));
     if (result.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
       return result;
     }
@@ -124,17 +127,17 @@ public abstract class PageEventSinkConnector<C extends PageEventSinkConfig> exte
     } catch (ConfigException e) {
       return Reachability.onSetting(result, e);
     }
-    Map<String, ConfigValue> values = new HashMap<>();
-    result.configValues().forEach(value -> values.put(value.name(), value));
-    crossFieldProblems(config)
+    config
+        .crossFieldProblems()
         .forEach((name, message) -> values.get(name).addErrorMessage(message));
-    return Reachability.check(
-        result, () -> probe(config, connectorConfigs), e -> diagnose(config, e));
+    Map<String, String> current = aliases.renamed(connectorConfigs);
+    return Reachability.check(result, () -> probe(config, current), e -> diagnose(config, e));
   }
 
+  /** Parses the settings and fails on their cross-field problems, naming the setting to fix. */
   @Override
   public void start(Map<String, String> props) {
-    parser.apply(props);
+    parser.apply(props).checkCrossFields();
     this.props = Map.copyOf(props);
   }
 

@@ -44,13 +44,13 @@ class StoreTest {
   @Test
   void shouldPointEachSinkAtItsEndpoint() {
     assertThat(Store.MONGODB.connection("mongodb://127.0.0.1:27017"))
-        .isEqualTo(Map.of("connection.uri", "mongodb://127.0.0.1:27017"));
+        .isEqualTo(Map.of("mongodb.uri", "mongodb://127.0.0.1:27017"));
     assertThat(Store.REDIS.connection("redis://127.0.0.1:6390"))
         .containsEntry("redis.mode", "standalone")
         .containsEntry("redis.hosts", "127.0.0.1:6390");
     assertThat(Store.REDIS.connection("127.0.0.1:7000,127.0.0.1:7001"))
         .containsEntry("redis.mode", "cluster")
         .containsEntry("redis.hosts", "127.0.0.1:7000,127.0.0.1:7001");
-    assertThat(Store.NEO4J.connection("bolt://127.0.0.1:7687")).containsEntry("neo4j.user", "");
+    assertThat(Store.NEO4J.connection("bolt://127.0.0.1:7687")).containsEntry("neo4j.username", "");
   }
 }

@@ -72,7 +72,7 @@ final class FaultStack implements AutoCloseable {
                       Demo.SOURCE + ".events.per.second=" + RATE,
                       Demo.SOURCE + ".exactly.once.support=required",
                       // the default (30 s) equals the hang: a request may simply outlast it
-                      "elasticsearch-sink.read.timeout.ms=10000")),
+                      "elasticsearch-sink.elasticsearch.read.timeout.ms=10000")),
               System.out);
       Map<String, Map<String, String>> configs = demo.configs(stack);
       Topics.create(
