@@ -3,28 +3,32 @@ package dev.pageevents.pipeline.faults;
 import dev.pageevents.pipeline.demo.WorkerMetrics;
 import dev.pageevents.stack.process.LeftoverCheck;
 import dev.pageevents.stack.process.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Resident memory of every server process the stack forked (found by its directory under the
- * workspace in its command line) and of this test JVM (the MongoDB stand-in, the compare views).
+ * workspace: in its command line, and as its working directory) and of this test JVM (the MongoDB
+ * stand-in, the compare views).
  */
 final class ClusterMemory {
   private ClusterMemory() {}
 
-  /** One line per process (its server directory and RSS) and the total, in MiB. */
+  /** One line per server (its directory under the workspace) with its RSS, and the total, in MiB. */
   static String report() {
-    String root = Workspace.root().toString() + "/";
+    Path root = Workspace.root();
     Map<String, Long> kib = new TreeMap<>();
-    for (ProcessHandle process : LeftoverCheck.find(root)) {
-      String line = process.info().commandLine().orElse("");
-      int from = line.indexOf(root) + root.length();
-      int to = from;
-      while (to < line.length() && line.charAt(to) != '/' && line.charAt(to) != ' ') {
-        to++;
+    for (ProcessHandle process : LeftoverCheck.find(root.toString())) {
+      Path cwd = workingDirectory(process.pid());
+      if (cwd.startsWith(root) && !cwd.equals(root)) {
+        kib.merge(
+            root.relativize(cwd).getName(0).toString(),
+            WorkerMetrics.rssKib(process.pid()),
+            Long::sum);
       }
-      kib.merge(line.substring(from, to), WorkerMetrics.rssKib(process.pid()), Long::sum);
     }
     kib.put(
         "test JVM (MongoDB stand-in, compare)",
@@ -33,7 +37,17 @@ final class ClusterMemory {
     kib.forEach(
         (name, value) -> report.append(String.format("  %-40s %6d MiB%n", name, value / 1024)));
     long total = kib.values().stream().mapToLong(Long::longValue).sum();
-    report.append(String.format("  %-40s %6d MiB (%d servers)", "total", total / 1024, kib.size()));
+    report.append(
+        String.format("  %-40s %6d MiB (%d processes)", "total", total / 1024, kib.size()));
     return report.toString();
+  }
+
+  /** Where the process runs; every server the stack forks runs in its own directory. */
+  private static Path workingDirectory(long pid) {
+    try {
+      return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd"));
+    } catch (IOException e) {
+      return Path.of("/");
+    }
   }
 }
