@@ -65,7 +65,7 @@ class ClusterFaultsIT {
             Store.REDIS, () -> RedisClusterServer.create("cluster-redis", 1));
     faults =
         FaultStack.start(KafkaConnectProcesses.builder().brokers(3).workers(2), clusters, sets());
-    System.out.println(ClusterMemory.report());
+    System.out.println("Idle, every node up: " + ClusterMemory.report());
   }
 
   /** Replication in every replicated store, and a DLQ topic with 3 replicas per sink. */
@@ -89,7 +89,9 @@ class ClusterFaultsIT {
 
   @Test
   @Order(1)
-  void shouldReplicateEveryTopicThreeTimesWithTwoInSyncReplicasRequired() throws Exception {
+  void shouldStartExactWithEveryTopicReplicatedThreeTimesAndTwoInSyncReplicasRequired()
+      throws Exception {
+    assertThat(faults.awaitExact(Duration.ofMinutes(2)).mismatches()).isEmpty();
     List<String> topics = new ArrayList<>(List.of(faults.topic(), "connect-configs"));
     topics.addAll(List.of("connect-offsets", "connect-status"));
     SINKS.forEach(s -> topics.add("dlq-" + s));
@@ -118,6 +120,7 @@ class ClusterFaultsIT {
     long events = faults.stream(6_000, 1_500);
     KafkaConnectProcesses kafka = faults.kafka();
     KafkaBrokerServer leader = kafka.leaderOf(faults.topic(), 0);
+    System.out.println("While streaming, before the first kill: " + ClusterMemory.report());
 
     long killed = System.nanoTime();
     leader.kill();
@@ -126,17 +129,14 @@ class ClusterFaultsIT {
         Duration.ofSeconds(60),
         () -> leaderOtherThan(kafka, leader));
     double elected = secs(killed, System.nanoTime());
-    Recovery recovery = faults.awaitExact(RECOVERY, killed);
 
-    assertThat(recovery.comparison().mismatches()).isEmpty();
-    figures(
+    awaitExactAfter(
         "partition-leader-broker-killed",
         events,
-        recovery,
-        "kill -9 of %s (leader of %s-0), new leader elected %.1f s later",
-        leader,
-        faults.topic(),
-        elected);
+        killed,
+        String.format(
+            "kill -9 of %s (leader of %s-0), new leader elected %.1f s later",
+            leader, faults.topic(), elected));
   }
 
   @Test
@@ -149,18 +149,14 @@ class ClusterFaultsIT {
     long killed = System.nanoTime();
     RedisServer promoted = redis.killMaster(master);
     double failover = secs(killed, System.nanoTime());
-    Recovery recovery = faults.awaitExact(RECOVERY, killed);
 
-    assertThat(recovery.comparison().mismatches()).isEmpty();
-    assertThat(redis.masters()).contains(promoted).doesNotContain(master).hasSize(3);
-    figures(
+    awaitExactAfter(
         "redis-master-killed",
         events,
-        recovery,
-        "kill -9 of master %s, replica %s promoted %.1f s later",
-        master,
-        promoted,
-        failover);
+        killed,
+        String.format(
+            "kill -9 of master %s, replica %s promoted %.1f s later", master, promoted, failover));
+    assertThat(redis.masters()).contains(promoted).doesNotContain(master).hasSize(3);
   }
 
   @Test
@@ -171,15 +167,12 @@ class ClusterFaultsIT {
 
     long killed = System.nanoTime();
     node.kill();
-    Recovery recovery = faults.awaitExact(RECOVERY, killed);
 
-    assertThat(recovery.comparison().mismatches()).isEmpty();
-    figures(
+    awaitExactAfter(
         "cassandra-node-killed",
         events,
-        recovery,
-        "kill -9 of %s (RF 3, QUORUM: 2 of 3 replicas answer)",
-        node);
+        killed,
+        "kill -9 of " + node + " (RF 3, QUORUM: 2 of 3 replicas answer)");
   }
 
   @Test
@@ -191,15 +184,12 @@ class ClusterFaultsIT {
 
     long killed = System.nanoTime();
     node.kill();
-    Recovery recovery = faults.awaitExact(RECOVERY, killed);
 
-    assertThat(recovery.comparison().mismatches()).isEmpty();
-    figures(
+    awaitExactAfter(
         "elasticsearch-node-killed",
         events,
-        recovery,
-        "kill -9 of %s (the node with the most primaries; their replicas take over)",
-        node);
+        killed,
+        "kill -9 of " + node + " (the node with the most primaries; their replicas take over)");
   }
 
   private boolean leaderOtherThan(KafkaConnectProcesses kafka, KafkaBrokerServer old) {
@@ -210,8 +200,14 @@ class ClusterFaultsIT {
     }
   }
 
-  private static void figures(
-      String fault, long events, Recovery recovery, String format, Object... args) {
+  /**
+   * Waits until every store equals the topic after the kill at {@code killedNanos}, asserts it and
+   * prints the figures: when the stream ended and when each store became exact, after the kill.
+   */
+  private void awaitExactAfter(String fault, long events, long killedNanos, String what)
+      throws InterruptedException {
+    Recovery recovery = faults.awaitExact(RECOVERY, killedNanos);
+    assertThat(recovery.comparison().mismatches()).isEmpty();
     StringBuilder perStore = new StringBuilder();
     recovery
         .secondsToExact()
@@ -219,11 +215,7 @@ class ClusterFaultsIT {
     System.out.printf(
         "CLUSTER FAULT %s: %d events in the topic, 0 lost, 0 doubled; %s; the stream ended %.1f s"
             + " after the kill; exact after the kill:%s%n",
-        fault,
-        events,
-        String.format(format, args),
-        recovery.streamEnd(),
-        perStore.substring(0, perStore.length() - 1));
+        fault, events, what, recovery.streamEnd(), perStore.substring(0, perStore.length() - 1));
   }
 
   private static double secs(long fromNanos, long toNanos) {

@@ -17,7 +17,9 @@ import java.util.TreeMap;
 final class ClusterMemory {
   private ClusterMemory() {}
 
-  /** One line per server (its directory under the workspace) with its RSS, and the total, in MiB. */
+  /**
+   * One line per server (its directory under the workspace) with its RSS, and the total, in MiB.
+   */
   static String report() {
     Path root = Workspace.root();
     Map<String, Long> kib = new TreeMap<>();

@@ -201,8 +201,12 @@ final class FaultStack implements AutoCloseable {
           }
           if (now > nextReport) {
             System.out.printf(
-                "waiting for exact stores: topic %d/%d events, %d mismatches%n",
-                last.events(), target, last.mismatches().size());
+                "waiting for exact stores: topic %d/%d events, %d mismatches %s%s%n",
+                last.events(),
+                target,
+                last.mismatches().size(),
+                mismatchesByStore(last),
+                last.mismatches().stream().limit(3).map(m -> "; " + m.describe()).toList());
             nextReport = now + 30_000_000_000L;
           }
           if (complete && last.matches()) {
@@ -225,6 +229,12 @@ final class FaultStack implements AutoCloseable {
             + (last == null
                 ? ""
                 : ": topic has " + last.events() + "\n" + ComparisonTable.render(last, 20)));
+  }
+
+  private static Map<String, Long> mismatchesByStore(Comparison comparison) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    comparison.mismatches().forEach(m -> counts.merge(m.store(), 1L, Long::sum));
+    return counts;
   }
 
   /**
