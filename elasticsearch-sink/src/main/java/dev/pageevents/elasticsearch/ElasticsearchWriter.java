@@ -46,7 +46,6 @@ final class ElasticsearchWriter implements DocumentStoreWriter {
   private final ElasticsearchSinkConfig config;
   private final IndexPattern pattern;
   private final BulkPlan plan;
-  private boolean templateReady;
 
   ElasticsearchWriter(RestClientTransport transport, ElasticsearchSinkConfig config) {
     this.transport = transport;
@@ -71,13 +70,15 @@ final class ElasticsearchWriter implements DocumentStoreWriter {
    */
   record Operation(int item, PageEventRecord record, String index) {}
 
+  /** Puts the index template every index of the sink is created from. */
+  @Override
+  public void prepare() throws IOException {
+    ElasticsearchSchema.putTemplate(
+        client, config.templateName(), pattern, config.shards(), config.replicas());
+  }
+
   @Override
   public void write(List<PageEventRecord> batch) throws Exception {
-    if (!templateReady) {
-      ElasticsearchSchema.putTemplate(
-          client, config.templateName(), pattern, config.shards(), config.replicas());
-      templateReady = true;
-    }
     List<Operation> operations = operations(batch);
     long[] sizes = new long[operations.size()];
     for (int i = 0; i < sizes.length; i++) {

@@ -51,7 +51,10 @@ class Neo4jWriterIT {
   }
 
   private Neo4jWriter writer(boolean next) {
-    return new Neo4jWriter(GraphDatabase.driver(neo4jUri(), AuthTokens.none()), "neo4j", next);
+    Neo4jWriter writer =
+        new Neo4jWriter(GraphDatabase.driver(neo4jUri(), AuthTokens.none()), "neo4j", next);
+    writer.prepare();
+    return writer;
   }
 
   private static String neo4jUri() {

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
@@ -30,7 +28,6 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * count twice.
  */
 final class RedisWriter implements ExactStoreWriter {
-  private static final Logger log = LoggerFactory.getLogger(RedisWriter.class);
   private final UnifiedJedis redis;
   private final RedisKeys keys;
   private final RedisBatchPlan plan;
@@ -40,34 +37,17 @@ final class RedisWriter implements ExactStoreWriter {
     this.redis = redis;
     this.keys = keys;
     this.plan = new RedisBatchPlan(keys);
-    try {
-      ensureSchema();
-    } catch (RuntimeException e) {
-      if (classifyError(e) != ErrorKind.TRANSIENT) {
-        throw e;
-      }
-      // Redis (or a Cluster's slots) is down while the task starts: Connect never restarts a task
-      // whose start failed, whereas a failed batch is retried, so the first batch sets up instead.
-      log.warn(
-          "Redis is not ready at task start ({}); the first batch will set up the layout",
-          e.toString());
-    }
   }
 
-  /**
-   * Checks the stored layout (a changed group count fails the task at start) and loads the batch
-   * script; runs again at the first batch when Redis was down at start.
-   */
-  private void ensureSchema() {
-    if (sha == null) {
-      RedisSchema.ensure(redis, keys);
-      sha = RedisSchema.loadScript(redis, keys, 0);
-    }
+  /** Checks the stored layout (a changed group count fails the task) and loads the batch script. */
+  @Override
+  public void prepare() {
+    RedisSchema.ensure(redis, keys);
+    sha = RedisSchema.loadScript(redis, keys, 0);
   }
 
   @Override
   public void write(List<PageEventRecord> batch) {
-    ensureSchema();
     List<ScriptCall> calls = plan.plan(batch);
     try {
       runPipelined(calls);

@@ -63,6 +63,7 @@ class RedisClusterSinkIT extends ExactSinkContract {
       batch.add(new PageEventRecord(sink, new PageEvent("e" + i, "/p" + i, "u" + i, 1_000, 1)));
     }
     try (RedisWriter writer = new RedisWriter(new JedisCluster(hosts()), keys)) {
+      writer.prepare();
       writer.write(batch);
     }
 

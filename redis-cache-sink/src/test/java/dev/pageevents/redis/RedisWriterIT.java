@@ -43,6 +43,7 @@ class RedisWriterIT {
     writer =
         new RedisWriter(
             new JedisPooled(new HostAndPort(endpoint.getHost(), endpoint.getPort())), keys);
+    writer.prepare();
     view = new RedisView(redis, keys);
   }
 
@@ -74,16 +75,18 @@ class RedisWriterIT {
     assertThat(view.lastVisit("user-2")).isEqualTo(new RedisView.LastVisit("/a", 14_000));
   }
 
+  /** The pipeline starts a task whose preparation failed transiently and prepares again later. */
   @Test
-  void shouldStartWhileRedisIsDownAndSetUpTheLayoutAtTheFirstBatch() {
+  void shouldReportRedisDownAtPreparationAsTransientAndSetUpTheLayoutOnceItIsUp() {
     try (RedisServer server = RedisServer.create("redis-down-at-start")) {
       HostAndPort address = new HostAndPort("127.0.0.1", server.port());
       try (RedisWriter startedWhileDown = new RedisWriter(new JedisPooled(address), keys)) {
-        assertThatThrownBy(() -> startedWhileDown.write(records(0, 0, 4, "/a")))
+        assertThatThrownBy(startedWhileDown::prepare)
             .satisfies(
                 e -> assertThat(startedWhileDown.classify(e)).isEqualTo(ErrorKind.TRANSIENT));
 
         server.start();
+        startedWhileDown.prepare();
         startedWhileDown.write(records(0, 0, 9, "/a"));
 
         try (JedisPooled direct = new JedisPooled(address)) {
@@ -193,6 +196,7 @@ class RedisWriterIT {
     RedisSinkConfig config = new RedisSinkConfig(props);
 
     try (RedisWriter acl = new RedisWriter(RedisClients.create(config), config.keys())) {
+      acl.prepare();
       acl.write(records(0, 0, 2, "/acl"));
     }
     assertThat(view.page("/acl").visits()).isEqualTo(3);

@@ -11,6 +11,15 @@ import java.util.Optional;
 public interface StoreWriter extends AutoCloseable {
 
   /**
+   * Sets up what the store needs before the first batch (schema, index template, scripts) and
+   * checks what it finds there. The {@link WritePipeline} calls it at task start and, when the
+   * store could not be reached then (a transient error), again before the first write, with the
+   * write's retries: Connect never restarts a task whose start failed, so a store that is down
+   * while the task starts must not fail it. Any other error fails the task.
+   */
+  default void prepare() throws Exception {}
+
+  /**
    * Writes a batch durably (as durably as the store's configured write guarantees allow). Writes
    * must be idempotent: after a failure or a restart the same records are written again.
    *

@@ -92,6 +92,7 @@ public final class WritePipeline implements AutoCloseable {
   private final Tombstones tombstones;
   private final OffsetTracker offsets = new OffsetTracker();
   private final BatchWrites writes;
+  private volatile boolean prepared;
 
   public WritePipeline(
       StoreWriter writer,
@@ -123,6 +124,42 @@ public final class WritePipeline implements AutoCloseable {
         settings.pipelined()
             ? BatchWrites.pipelined(Thread.currentThread().getName() + "-writer")
             : BatchWrites.inline();
+    prepareAtStart();
+  }
+
+  /**
+   * Prepares the store ({@link StoreWriter#prepare}); a store that cannot be reached yet is
+   * prepared by the first write instead.
+   */
+  private void prepareAtStart() {
+    Exception notReachable = prepareOnce();
+    if (notReachable != null) {
+      log.warn(
+          "The store is not reachable at task start ({}); the first batch will set it up",
+          notReachable.toString());
+    }
+  }
+
+  /**
+   * Prepares the store unless it already is.
+   *
+   * @return the transient error that stopped it, or null when the store is prepared
+   * @throws ConnectException on any other error, which fails the task
+   */
+  private Exception prepareOnce() {
+    if (prepared) {
+      return null;
+    }
+    try {
+      writer.prepare();
+      prepared = true;
+      return null;
+    } catch (Exception e) {
+      if (classify(e) != ErrorKind.TRANSIENT) {
+        throw new ConnectException(fatalMessage(e), e);
+      }
+      return e;
+    }
   }
 
   /**
@@ -266,6 +303,11 @@ public final class WritePipeline implements AutoCloseable {
       return;
     }
     for (int retry = 0; ; retry++) {
+      Exception notReachable = prepareOnce();
+      if (notReachable != null) {
+        backOff(batch, retry, notReachable);
+        continue;
+      }
       long start = System.nanoTime();
       try {
         writer.write(batch);
@@ -321,6 +363,13 @@ public final class WritePipeline implements AutoCloseable {
           error);
     }
     metrics.recordRetry(batch.size());
+    log.warn(
+        "A write of {} records failed with a transient error; retry {} of {} in {} ms: {}",
+        batch.size(),
+        retry + 1,
+        policy.maxRetries(),
+        waitMs,
+        error.toString());
     try {
       sleeper.sleep(waitMs);
     } catch (InterruptedException e) {

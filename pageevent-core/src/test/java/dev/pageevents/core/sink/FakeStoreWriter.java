@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * A store that keeps what it was given. It rejects (as a data error) any batch holding a record
  * whose page is "poison", rejects item by item records whose page is "rejected" while keeping the
- * rest, and can be told to fail the next writes with given errors.
+ * rest, and can be told to fail the next writes (or preparations) with given errors.
  */
 final class FakeStoreWriter implements StoreWriter {
   static final class TransientError extends RuntimeException {
@@ -35,6 +35,8 @@ final class FakeStoreWriter implements StoreWriter {
   final List<String> storedIds = new ArrayList<>();
   final List<Integer> batchSizes = new ArrayList<>();
   final Deque<RuntimeException> nextFailures = new ArrayDeque<>();
+  final Deque<RuntimeException> nextPrepareFailures = new ArrayDeque<>();
+  int prepares;
   int attempts;
   boolean closed;
 
@@ -43,6 +45,14 @@ final class FakeStoreWriter implements StoreWriter {
 
   /** The thread of the last write. */
   volatile Thread writingThread;
+
+  @Override
+  public void prepare() {
+    prepares++;
+    if (!nextPrepareFailures.isEmpty()) {
+      throw nextPrepareFailures.poll();
+    }
+  }
 
   @Override
   public void write(List<PageEventRecord> batch)

@@ -209,6 +209,42 @@ class WritePipelineTest {
   }
 
   @Test
+  void shouldPrepareTheStoreOnceAtStart() {
+    WritePipeline pipeline = pipeline(100, false, new FakeSinkTaskContext(true));
+    assertThat(store.prepares).isEqualTo(1);
+
+    pipeline.put(events(3));
+    pipeline.put(events(3));
+
+    assertThat(store.prepares).isEqualTo(1);
+  }
+
+  @Test
+  void shouldStartWhileTheStoreIsUnreachableAndPrepareItAtTheFirstBatchWithRetries() {
+    store.nextPrepareFailures.add(new FakeStoreWriter.TransientError());
+    store.nextPrepareFailures.add(new FakeStoreWriter.TransientError());
+    WritePipeline pipeline = pipeline(100, false, new FakeSinkTaskContext(true));
+    assertThat(store.attempts).isZero();
+
+    pipeline.put(events(5));
+
+    assertThat(store.prepares).isEqualTo(3);
+    assertThat(sleeps).hasSize(1);
+    assertThat(store.storedIds).hasSize(5);
+    assertThat(metrics.getRecordsRetried()).isEqualTo(5);
+  }
+
+  @Test
+  void shouldFailAtStartWhenPreparingTheStoreFailsForGood() {
+    store.nextPrepareFailures.add(new FakeStoreWriter.FatalError());
+
+    assertThatThrownBy(() -> pipeline(100, false, new FakeSinkTaskContext(true)))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("retrying will not help")
+        .hasMessageContaining("authentication failed");
+  }
+
+  @Test
   void shouldNeverCommitOffsetsOfRecordsNotYetWritten() {
     WritePipeline pipeline = pipeline(3, false, new FakeSinkTaskContext(true));
 
