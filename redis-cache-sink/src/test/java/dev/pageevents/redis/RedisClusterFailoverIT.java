@@ -37,6 +37,7 @@ class RedisClusterFailoverIT {
       try (RedisWriter writer = new RedisWriter(RedisClients.create(config), config.keys());
           UnifiedJedis reader = RedisClients.create(config)) {
         RedisView view = new RedisView(reader, config.keys());
+        writer.prepare();
         writeEach(writer, pages, 0);
         RedisServer master = cluster.masters().get(0);
 
