@@ -70,11 +70,9 @@ public final class ConnectWorkerServer extends ForkedServer {
                 "config.storage.topic=connect-configs",
                 "offset.storage.topic=connect-offsets",
                 "status.storage.topic=connect-status",
-                "config.storage.replication.factor=1",
-                "offset.storage.replication.factor=1",
-                "status.storage.replication.factor=1",
                 "offset.flush.interval.ms=1000",
-                // Connect turns idempotence off for source producers (KAFKA-13759): a send retried
+                // source producers send with acks=all (Connect's default), but Connect turns
+                // idempotence off for them (KAFKA-13759): a send retried
                 // across a broker restart would then write its records twice
                 "producer.enable.idempotence=true",
                 // a departed worker's tasks move after 5 s, not the default 5 minutes

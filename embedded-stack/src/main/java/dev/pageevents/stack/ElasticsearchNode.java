@@ -12,14 +12,15 @@ import java.util.List;
 
 /** One Elasticsearch 8.19 node in its own JVM, run by {@link ElasticsearchNodeMain}. */
 final class ElasticsearchNode extends ForkedServer {
-  static final String HOST = "127.0.0.1";
-
+  private final String host;
   private final int httpPort;
   private final int transportPort;
   private final List<String> discovery;
 
-  ElasticsearchNode(String name, int httpPort, int transportPort, List<String> discovery) {
+  ElasticsearchNode(
+      String name, String host, int httpPort, int transportPort, List<String> discovery) {
     super(name);
+    this.host = host;
     this.httpPort = httpPort;
     this.transportPort = transportPort;
     this.discovery = discovery;
@@ -27,11 +28,12 @@ final class ElasticsearchNode extends ForkedServer {
 
   @Override
   public String endpoint() {
-    return "http://" + HOST + ":" + httpPort;
+    return "http://" + host + ":" + httpPort;
   }
 
-  int transportPort() {
-    return transportPort;
+  /** The node's {@code node.name}, as the cluster's APIs name it. */
+  String nodeName() {
+    return name;
   }
 
   @Override
@@ -41,7 +43,7 @@ final class ElasticsearchNode extends ForkedServer {
 
   @Override
   protected void checkPorts() {
-    Ports.requireFree(name, HOST, httpPort, transportPort);
+    Ports.requireFree(name, host, httpPort, transportPort);
   }
 
   @Override
@@ -50,7 +52,7 @@ final class ElasticsearchNode extends ForkedServer {
     settings.add("cluster.name=pageevents");
     settings.add("node.name=" + name);
     settings.add("path.home=" + dir.toAbsolutePath());
-    settings.add("network.host=" + HOST);
+    settings.add("network.host=" + host);
     settings.add("http.port=" + httpPort);
     settings.add("transport.port=" + transportPort);
     settings.add("cluster.routing.allocation.disk.threshold_enabled=false");

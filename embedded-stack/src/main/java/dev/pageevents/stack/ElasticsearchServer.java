@@ -4,7 +4,9 @@ import dev.pageevents.stack.process.Poll;
 import dev.pageevents.stack.process.Ports;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -22,27 +24,31 @@ public final class ElasticsearchServer extends ServerGroup<ElasticsearchNode> {
     super(new ExternalServer(URL_ENV, url));
   }
 
-  /** {@code size} nodes; call {@link #start()}. */
+  /**
+   * {@code size} nodes on 127.0.0.1..127.0.0.{size}, the same HTTP and transport ports on each,
+   * every one master-eligible and a data node; call {@link #start()}.
+   */
   public static ElasticsearchServer create(String name, int size) {
+    String[] hosts = new String[size];
     List<String> names = new ArrayList<>();
-    List<Integer> transportPorts = new ArrayList<>();
     for (int i = 1; i <= size; i++) {
+      hosts[i - 1] = "127.0.0." + i;
       names.add(size == 1 ? name : name + "-" + i);
-      transportPorts.add(Ports.free());
     }
+    int httpPort = Ports.freeOn(hosts);
+    int transportPort = Ports.freeOn(hosts);
     List<String> discovery =
         size == 1
             ? List.of("discovery.type=single-node")
             : List.of(
                 "discovery.seed_hosts="
-                    + transportPorts.stream()
-                        .map(p -> ElasticsearchNode.HOST + ":" + p)
+                    + Arrays.stream(hosts)
+                        .map(h -> h + ":" + transportPort)
                         .collect(Collectors.joining(",")),
                 "cluster.initial_master_nodes=" + String.join(",", names));
     List<ElasticsearchNode> nodes = new ArrayList<>();
     for (int i = 0; i < size; i++) {
-      nodes.add(
-          new ElasticsearchNode(names.get(i), Ports.free(), transportPorts.get(i), discovery));
+      nodes.add(new ElasticsearchNode(names.get(i), hosts[i], httpPort, transportPort, discovery));
     }
     return new ElasticsearchServer(nodes);
   }
@@ -51,17 +57,46 @@ public final class ElasticsearchServer extends ServerGroup<ElasticsearchNode> {
     return new ElasticsearchServer(url);
   }
 
-  /** The HTTP URL of the first node (or the external URL). */
+  /**
+   * Every node's HTTP URL, comma-separated (the form the sink's {@code connection.urls} takes), or
+   * the external URL.
+   */
   @Override
   public String endpoint() {
-    return external() ? externalEndpoint() : nodes.get(0).endpoint();
+    return String.join(",", endpoints());
   }
 
   /** Every node's HTTP URL. */
   public List<String> endpoints() {
     return external()
-        ? List.of(endpoint())
+        ? List.of(externalEndpoint())
         : nodes.stream().map(ElasticsearchNode::endpoint).collect(Collectors.toList());
+  }
+
+  /**
+   * The node holding the most primary shards of the indices matching {@code indexPattern} now (read
+   * from {@code _cat/shards} through a running node), e.g. to kill -9 a data node with primaries.
+   */
+  public StoreServer nodeWithMostPrimaries(String indexPattern) {
+    ElasticsearchNode reader =
+        nodes.stream()
+            .filter(n -> n.pid() > 0)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("No Elasticsearch node is running"));
+    Map<String, Long> primaries =
+        Arrays.stream(
+                Http.get(reader.endpoint() + "/_cat/shards/" + indexPattern + "?h=prirep,node")
+                    .split("\n"))
+            .map(line -> line.trim().split("\\s+"))
+            .filter(cols -> cols.length == 2 && cols[0].equals("p"))
+            .collect(Collectors.groupingBy(cols -> cols[1], Collectors.counting()));
+    String busiest =
+        primaries.entrySet().stream()
+            .max(Map.Entry.comparingByValue())
+            .map(Map.Entry::getKey)
+            .orElseThrow(
+                () -> new IllegalStateException("No started primary shard of " + indexPattern));
+    return nodes.stream().filter(n -> n.nodeName().equals(busiest)).findFirst().orElseThrow();
   }
 
   @Override
@@ -79,7 +114,7 @@ public final class ElasticsearchServer extends ServerGroup<ElasticsearchNode> {
         null,
         () ->
             Http.status(
-                    endpoint()
+                    nodes.get(0).endpoint()
                         + "/_cluster/health?wait_for_status=yellow&wait_for_nodes="
                         + nodes.size()
                         + "&timeout=1s")

@@ -6,59 +6,98 @@ import dev.pageevents.stack.process.Poll;
 import dev.pageevents.stack.process.Ports;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.Uuid;
 
-/** A single KRaft Kafka 4.3.1 broker+controller ({@code kafka.Kafka}) in its own JVM. */
+/**
+ * One KRaft Kafka 4.3.1 node, broker and controller combined ({@code kafka.Kafka}), in its own JVM:
+ * a single node, or one of a cluster whose nodes all vote in the controller quorum.
+ */
 public final class KafkaBrokerServer extends ForkedServer {
-  private static final String HOST = "127.0.0.1";
-
+  private final int nodeId;
+  private final String host;
   private final int port;
   private final int controllerPort;
+  private final String quorumVoters;
+  private final String clusterId;
+  private final int replicationFactor;
   private final List<String> jvmOptions;
 
-  KafkaBrokerServer(String name, List<String> jvmOptions) {
+  /**
+   * @param quorumVoters {@code controller.quorum.voters} of the whole cluster ("id@host:port,...")
+   * @param clusterId the cluster id every node's storage is formatted with
+   * @param replicationFactor the cluster's size: replication factor of the internal topics and new
+   *     topics; {@code min.insync.replicas} is one less (at least 1)
+   */
+  KafkaBrokerServer(
+      String name,
+      int nodeId,
+      String host,
+      int port,
+      int controllerPort,
+      String quorumVoters,
+      String clusterId,
+      int replicationFactor,
+      List<String> jvmOptions) {
     super(name);
+    this.nodeId = nodeId;
+    this.host = host;
+    this.port = port;
+    this.controllerPort = controllerPort;
+    this.quorumVoters = quorumVoters;
+    this.clusterId = clusterId;
+    this.replicationFactor = replicationFactor;
     this.jvmOptions = jvmOptions;
-    this.port = Ports.free();
-    this.controllerPort = Ports.free();
   }
 
+  /** The broker's "host:port" for clients. */
   @Override
   public String endpoint() {
-    return HOST + ":" + port;
+    return host + ":" + port;
+  }
+
+  /** The node id ({@code node.id}), as Admin's metadata names leaders and replicas. */
+  public int nodeId() {
+    return nodeId;
+  }
+
+  /** The loopback address this node listens on (127.0.0.1, 127.0.0.2, ...). */
+  public String host() {
+    return host;
   }
 
   @Override
   protected void prepare() {
+    int minInSync = Math.max(1, replicationFactor - 1);
     List<String> props =
-        List.of(
-            "process.roles=broker,controller",
-            "node.id=1",
-            "controller.quorum.voters=1@" + HOST + ":" + controllerPort,
-            "listeners=PLAINTEXT://"
-                + HOST
-                + ":"
-                + port
-                + ",CONTROLLER://"
-                + HOST
-                + ":"
-                + controllerPort,
-            "advertised.listeners=PLAINTEXT://" + HOST + ":" + port,
-            "controller.listener.names=CONTROLLER",
-            "log.dirs=" + dir.resolve("data").toAbsolutePath(),
-            "num.partitions=1",
-            "offsets.topic.replication.factor=1",
-            "transaction.state.log.replication.factor=1",
-            "transaction.state.log.min.isr=1",
-            "share.coordinator.state.topic.replication.factor=1",
-            "share.coordinator.state.topic.min.isr=1",
-            "group.initial.rebalance.delay.ms=0",
-            // the demo's events carry a simulated clock (months old): with CreateTime the broker
-            // would roll a segment per batch and delete them after 7 days of "age" within minutes
-            "log.message.timestamp.type=LogAppendTime",
-            // with a small heap the default dedupe buffer kills the broker at start
-            "log.cleaner.dedupe.buffer.size=2097152");
+        new ArrayList<>(
+            List.of(
+                "process.roles=broker,controller",
+                "node.id=" + nodeId,
+                "controller.quorum.voters=" + quorumVoters,
+                "listeners=PLAINTEXT://"
+                    + endpoint()
+                    + ",CONTROLLER://"
+                    + host
+                    + ":"
+                    + controllerPort,
+                "advertised.listeners=PLAINTEXT://" + endpoint(),
+                "controller.listener.names=CONTROLLER",
+                "log.dirs=" + dir.resolve("data").toAbsolutePath(),
+                "num.partitions=1",
+                "default.replication.factor=" + replicationFactor,
+                "min.insync.replicas=" + minInSync,
+                "offsets.topic.replication.factor=" + replicationFactor,
+                "transaction.state.log.replication.factor=" + replicationFactor,
+                "transaction.state.log.min.isr=" + minInSync,
+                "share.coordinator.state.topic.replication.factor=" + replicationFactor,
+                "share.coordinator.state.topic.min.isr=" + minInSync,
+                "group.initial.rebalance.delay.ms=0",
+                // the demo's events carry a simulated clock (months old): with CreateTime the
+                // broker would roll a segment per batch and delete them after 7 days of "age"
+                "log.message.timestamp.type=LogAppendTime",
+                // with a small heap the default dedupe buffer kills the broker at start
+                "log.cleaner.dedupe.buffer.size=2097152"));
     Path config = writeConfig("server.properties", props);
     List<String> format =
         java()
@@ -67,19 +106,23 @@ public final class KafkaBrokerServer extends ForkedServer {
                 "kafka.tools.StorageTool",
                 "format",
                 "-t",
-                Uuid.randomUuid().toString(),
+                clusterId,
                 "-c",
                 config.toAbsolutePath().toString());
     int exit = ForkedProcess.start(name + "-format", dir, format).awaitExit(Duration.ofSeconds(60));
     if (exit != 0) {
       throw new IllegalStateException(
-          "Formatting Kafka storage failed (exit " + exit + "); see " + dir.resolve("server.log"));
+          name
+              + ": formatting Kafka storage failed (exit "
+              + exit
+              + "); see "
+              + dir.resolve("server.log"));
     }
   }
 
   @Override
   protected void checkPorts() {
-    Ports.requireFree(name, HOST, port, controllerPort);
+    Ports.requireFree(name, host, port, controllerPort);
   }
 
   @Override
@@ -99,6 +142,6 @@ public final class KafkaBrokerServer extends ForkedServer {
         name + " accepts connections on " + endpoint(),
         Duration.ofSeconds(90),
         process,
-        () -> Ports.accepts(HOST, port));
+        () -> Ports.accepts(host, port));
   }
 }

@@ -52,7 +52,11 @@ public final class MongoServer implements StoreServer {
       return new MongoServer(
           Kind.TESTCONTAINERS, null, new MongoDBContainer(DockerImageName.parse("mongo:7")), null);
     }
-    return new MongoServer(Kind.STAND_IN, null, null, Workspace.serverDir(name));
+    // A fresh stand-in, as a forked server is: the H2 file of a run that died without closing
+    // its servers would otherwise come back with that run's documents in it.
+    Path dir = Workspace.serverDir(name);
+    Workspace.deleteTree(dir);
+    return new MongoServer(Kind.STAND_IN, null, null, Workspace.createDirectories(dir));
   }
 
   private static boolean dockerAvailable() {

@@ -1,17 +1,22 @@
 package dev.pageevents.redis;
 
 import dev.pageevents.core.config.Truststores;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
 
 /** Creates the Jedis client the config describes: standalone or Cluster, TLS, ACL user. */
 public final class RedisClients {
+  private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(1);
+
   private RedisClients() {}
 
   /** A client for the configured server or cluster; the caller closes it. */
@@ -22,7 +27,17 @@ public final class RedisClients {
       hosts.add(HostAndPort.from(host.trim()));
     }
     if (config.cluster()) {
-      return new JedisCluster(hosts, clientConfig);
+      // Pipelines route by the client's cached slot map, which only single commands refresh (on
+      // a MOVED reply or a broken connection): after a failover the sink's pipelined batches
+      // would go on to the dead master for good. Refreshing the map every second ends that.
+      ClusterConnectionProvider slots =
+          new ClusterConnectionProvider(
+              hosts, clientConfig, new ConnectionPoolConfig(), TOPOLOGY_REFRESH);
+      return new JedisCluster(
+          slots,
+          JedisCluster.DEFAULT_MAX_ATTEMPTS,
+          Duration.ofMillis(
+              (long) clientConfig.getSocketTimeoutMillis() * JedisCluster.DEFAULT_MAX_ATTEMPTS));
     }
     return new JedisPooled(hosts.iterator().next(), clientConfig);
   }

@@ -149,10 +149,15 @@ public final class ForkedProcess {
     }
   }
 
+  /** The server's log file (its output), named in failure messages. */
+  public Path log() {
+    return dir.resolve("server.log");
+  }
+
   /** The last lines of the server's log, for failure messages. */
   public String logTail(int lines) {
     try {
-      List<String> all = Files.readAllLines(dir.resolve("server.log"), StandardCharsets.UTF_8);
+      List<String> all = Files.readAllLines(log(), StandardCharsets.UTF_8);
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException | UncheckedIOException e) {
       return "(no log: " + e.getMessage() + ")";

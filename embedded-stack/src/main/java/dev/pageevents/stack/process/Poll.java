@@ -23,11 +23,13 @@ public final class Poll {
             what
                 + ": the process exited ("
                 + process.exitDescription()
-                + "). Log:\n"
+                + "). Log "
+                + process.log()
+                + ":\n"
                 + process.logTail(40));
       }
       if (Instant.now().isAfter(deadline)) {
-        String log = process == null ? "" : " Log:\n" + process.logTail(40);
+        String log = process == null ? "" : " Log " + process.log() + ":\n" + process.logTail(40);
         throw new IllegalStateException(what + ": not done within " + timeout + "." + log);
       }
       pause();

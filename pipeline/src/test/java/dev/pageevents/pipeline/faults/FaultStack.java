@@ -11,18 +11,21 @@ import dev.pageevents.pipeline.demo.Topics;
 import dev.pageevents.pipeline.progress.Progress;
 import dev.pageevents.stack.ConnectWorkerServer;
 import dev.pageevents.stack.KafkaConnectProcesses;
+import dev.pageevents.stack.StoreServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The demo's stack for faults: the demo's own stores, a broker and a 3-worker Connect group (JMX
- * on, exactly-once source support, sinks reading committed records), the connect-configs registered
- * as the demo does. The source streams at a steady rate; each fault extends the stream by raising
- * {@code max.events}, then waits until every store equals the topic again.
+ * The demo's stack for faults: the demo's own stores (or clusters in their place), Kafka and a
+ * Connect group (JMX on, exactly-once source support, sinks reading committed records), the
+ * connect-configs registered as the demo does. The source streams at a steady rate; each fault
+ * extends the stream by raising {@code max.events}, then waits until every store equals the topic
+ * again.
  */
 final class FaultStack implements AutoCloseable {
   static final int WORKERS = 3;
@@ -44,13 +47,25 @@ final class FaultStack implements AutoCloseable {
     this.rest = new ConnectRestClient(stack.connectUrl());
   }
 
+  /** The demo's single-node stores, one broker, {@link #WORKERS} workers. */
   static FaultStack start() {
+    return start(KafkaConnectProcesses.builder().workers(WORKERS), Map.of(), List.of());
+  }
+
+  /**
+   * Kafka and Connect as {@code kafkaConnect} says (brokers, workers), the stores in {@code
+   * embedded} replaced by those servers (clusters), and {@code sets} ({@code
+   * <connector>.<key>=<value>}) added to the fault tests' connector settings.
+   */
+  static FaultStack start(
+      KafkaConnectProcesses.Builder kafkaConnect,
+      Map<Store, Supplier<? extends StoreServer>> embedded,
+      List<String> sets) {
     Path plugins = Path.of(System.getProperty("plugins.dir"));
     DemoStack stack =
         DemoStack.start(
-            KafkaConnectProcesses.builder()
+            kafkaConnect
                 .restPort(0)
-                .workers(WORKERS)
                 .jmx()
                 .pluginPath(plugins)
                 // exactly-once source (KIP-618): a killed source task's open transaction is
@@ -58,22 +73,18 @@ final class FaultStack implements AutoCloseable {
                 .workerProperty("exactly.once.source.support", "enabled")
                 // so the sinks skip aborted records, as the ground truth does
                 .workerProperty("consumer.isolation.level", "read_committed"),
+            embedded,
             System.out);
     try {
-      Demo demo =
-          new Demo(
-              new Demo.Options(
-                  0,
-                  false,
-                  0,
-                  plugins,
-                  null,
-                  List.of(
-                      Demo.SOURCE + ".events.per.second=" + RATE,
-                      Demo.SOURCE + ".exactly.once.support=required",
-                      // the default (30 s) equals the hang: a request may simply outlast it
-                      "elasticsearch-sink.elasticsearch.read.timeout.ms=10000")),
-              System.out);
+      List<String> settings =
+          new ArrayList<>(
+              List.of(
+                  Demo.SOURCE + ".events.per.second=" + RATE,
+                  Demo.SOURCE + ".exactly.once.support=required",
+                  // the default (30 s) equals the hang: a request may simply outlast it
+                  "elasticsearch-sink.elasticsearch.read.timeout.ms=10000"));
+      settings.addAll(sets);
+      Demo demo = new Demo(new Demo.Options(0, false, 0, plugins, null, settings), System.out);
       Map<String, Map<String, String>> configs = demo.configs(stack);
       Topics.create(
           stack.bootstrapServers(),
@@ -103,6 +114,11 @@ final class FaultStack implements AutoCloseable {
 
   KafkaConnectProcesses kafka() {
     return stack.kafka();
+  }
+
+  /** The events topic. */
+  String topic() {
+    return topic;
   }
 
   List<String> sinks() {
@@ -154,22 +170,50 @@ final class FaultStack implements AutoCloseable {
    * connector and task is RUNNING; returns the final comparison (fails with the table otherwise).
    */
   Comparison awaitExact(Duration timeout) throws InterruptedException {
+    return awaitExact(timeout, System.nanoTime()).comparison();
+  }
+
+  /**
+   * Like {@link #awaitExact(Duration)}, also timing the recovery from {@code sinceNanos} (a fault):
+   * when the topic reached the stream's end and when each store last became exact.
+   */
+  Recovery awaitExact(Duration timeout, long sinceNanos) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     Comparison last = null;
     long nextReport = System.nanoTime();
+    long streamEnded = -1;
+    Map<String, Long> exactSince = new LinkedHashMap<>();
     try (Compare compare = Compare.open(stack.bootstrapServers(), topic, configs, Map.of())) {
       while (System.nanoTime() < deadline) {
         try {
           last = compare.run();
-          if (System.nanoTime() > nextReport) {
-            System.out.printf(
-                "waiting for exact stores: topic %d/%d events, %d mismatches%n",
-                last.events(), target, last.mismatches().size());
-            nextReport = System.nanoTime() + 30_000_000_000L;
+          long now = System.nanoTime();
+          boolean complete = last.events() == target;
+          if (complete && streamEnded < 0) {
+            streamEnded = now;
           }
-          if (last.events() == target && last.matches()) {
+          for (String store : last.stores()) {
+            if (complete && last.mismatchesOf(store).isEmpty()) {
+              exactSince.putIfAbsent(store, now);
+            } else {
+              exactSince.remove(store);
+            }
+          }
+          if (now > nextReport) {
+            System.out.printf(
+                "waiting for exact stores: topic %d/%d events, %d mismatches %s%s%n",
+                last.events(),
+                target,
+                last.mismatches().size(),
+                mismatchesByStore(last),
+                last.mismatches().stream().limit(3).map(m -> "; " + m.describe()).toList());
+            nextReport = now + 30_000_000_000L;
+          }
+          if (complete && last.matches()) {
             rest.awaitRunning(sinksAndSource(), Duration.ofSeconds(60));
-            return last;
+            Map<String, Double> toExact = new LinkedHashMap<>();
+            exactSince.forEach((store, at) -> toExact.put(store, (at - sinceNanos) / 1e9));
+            return new Recovery(last, (streamEnded - sinceNanos) / 1e9, toExact);
           }
         } catch (RuntimeException e) {
           System.out.println("compare not possible yet: " + e.getMessage());
@@ -187,9 +231,22 @@ final class FaultStack implements AutoCloseable {
                 : ": topic has " + last.events() + "\n" + ComparisonTable.render(last, 20)));
   }
 
+  private static Map<String, Long> mismatchesByStore(Comparison comparison) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    comparison.mismatches().forEach(m -> counts.merge(m.store(), 1L, Long::sum));
+    return counts;
+  }
+
+  /**
+   * How the stack recovered from a fault: the exact comparison, seconds from the fault until the
+   * topic held the whole stream, and per store seconds from the fault until it equalled the topic
+   * (first seen by a compare that runs every ~2 s plus its own read time, and stayed so).
+   */
+  record Recovery(Comparison comparison, double streamEnd, Map<String, Double> secondsToExact) {}
+
   /** The stores the demo started, for faults. */
-  Map<Store, dev.pageevents.stack.StoreServer> stores() {
-    Map<Store, dev.pageevents.stack.StoreServer> stores = new LinkedHashMap<>();
+  Map<Store, StoreServer> stores() {
+    Map<Store, StoreServer> stores = new LinkedHashMap<>();
     for (Store store : Store.values()) {
       stores.put(store, stack.store(store));
     }
