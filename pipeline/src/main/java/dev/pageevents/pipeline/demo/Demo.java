@@ -12,6 +12,8 @@ import dev.pageevents.pipeline.compare.TopicTruth;
 import dev.pageevents.pipeline.live.LiveServer;
 import dev.pageevents.pipeline.live.LiveTarget;
 import dev.pageevents.pipeline.progress.Progress;
+import dev.pageevents.stack.KafkaConnectProcesses;
+import dev.pageevents.stack.StoreServer;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -45,7 +47,7 @@ public final class Demo {
 
   static final String USAGE =
       """
-      demo [--events N] [--format pack|course] [--keep-running] [--connect-port 8083]
+      demo [--events N] [--format pack|course] [--cluster] [--keep-running] [--connect-port 8083]
            [--live-port 8090] [--plugin-path DIR] [--configs connect-configs/connectors]
            [--set <connector>.<key>=<value>]...""";
 
@@ -55,9 +57,16 @@ public final class Demo {
   private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(30);
   private static final Duration AGREE_TIMEOUT = Duration.ofSeconds(60);
 
+  /**
+   * Free memory {@code --cluster} needs: the peak resident memory of all its processes measured in
+   * a run on the build machine, plus a margin (see README "Run on clusters").
+   */
+  static final long CLUSTER_MEMORY_MIB = 8_192;
+
   private final Options options;
   private final PrintStream out;
   private volatile LiveServer live;
+  private ClusterFaults faults;
 
   /**
    * What to run.
@@ -71,8 +80,21 @@ public final class Demo {
       Path pluginPath,
       Path configsDir,
       List<String> sets,
-      int livePort) {
-    /** Without the live view. */
+      int livePort,
+      boolean cluster) {
+    /** On single servers. */
+    public Options(
+        long events,
+        boolean keepRunning,
+        int connectPort,
+        Path pluginPath,
+        Path configsDir,
+        List<String> sets,
+        int livePort) {
+      this(events, keepRunning, connectPort, pluginPath, configsDir, sets, livePort, false);
+    }
+
+    /** On single servers, without the live view. */
     public Options(
         long events,
         boolean keepRunning,
@@ -109,7 +131,7 @@ public final class Demo {
                 "--live-port",
                 "--plugin-path",
                 "--configs"),
-            Set.of("--keep-running"));
+            Set.of("--keep-running", "--cluster"));
     String configs = args.get("--configs");
     List<String> sets = new ArrayList<>();
     String format = args.get("--format");
@@ -130,15 +152,38 @@ public final class Demo {
                 "--plugin-path", System.getProperty("plugins.dir", "pipeline/target/plugins"))),
         configs == null ? null : Path.of(configs),
         sets,
-        (int) args.number("--live-port", LiveServer.DEFAULT_PORT));
+        (int) args.number("--live-port", LiveServer.DEFAULT_PORT),
+        args.flag("--cluster"));
   }
 
   /** Runs everything and stops what it started (unless --keep-running, then on Ctrl-C). */
   public int run() {
     long begin = System.nanoTime();
+    if (options.cluster()) {
+      MemoryCheck.require(CLUSTER_MEMORY_MIB, MemoryCheck.MEMINFO, "./demo --cluster")
+          .ifPresent(
+              free ->
+                  out.printf(
+                      "Memory: %,d MiB available, the cluster run needs about %,d MiB%n",
+                      free, CLUSTER_MEMORY_MIB));
+    }
     out.printf(
-        "Starting Kafka, Connect (REST on port %d) and five stores...%n", options.connectPort());
-    DemoStack stack = DemoStack.start(options.connectPort(), options.pluginPath(), out);
+        "Starting Kafka, Connect (REST on port %d) and five stores%s...%n",
+        options.connectPort(),
+        options.cluster()
+            ? String.format(
+                " (Cassandra %d nodes, Elasticsearch %d nodes, Redis Cluster, %d Kafka broker(s))",
+                shape().cassandraNodes(), shape().elasticsearchNodes(), shape().kafkaBrokers())
+            : "");
+    DemoStack stack =
+        DemoStack.start(
+            shape()
+                .kafka(
+                    KafkaConnectProcesses.builder()
+                        .restPort(options.connectPort())
+                        .pluginPath(options.pluginPath())),
+            shape(),
+            out);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
@@ -156,6 +201,9 @@ public final class Demo {
       String topic = configs.get(SOURCE).get(TOPIC_KEY);
       Topics.create(stack.bootstrapServers(), topic, configs.get(SOURCE));
       serveLive(stack, topic, configs);
+      if (options.cluster()) {
+        faults = new ClusterFaults(stack, topic, byStore(configs), out);
+      }
       List<String> sinks = register(stack.connectUrl(), configs);
       long started = System.nanoTime();
       awaitCatchUp(stack.bootstrapServers(), topic, sinks, configs);
@@ -166,6 +214,9 @@ public final class Demo {
           "First event in '%s': %s%n",
           topic, TopicTruth.firstValue(stack.bootstrapServers(), topic, Duration.ofSeconds(30)));
       Comparison comparison = compare(stack, topic, configs);
+      if (faults != null) {
+        faults.printPlacement("after the faults");
+      }
       out.println();
       out.print(ComparisonTable.render(comparison, 20));
       new Showcase(byStore(configs), out)
@@ -181,6 +232,9 @@ public final class Demo {
       Thread.currentThread().interrupt();
       return 1;
     } finally {
+      if (faults != null) {
+        faults.close();
+      }
       if (!keepUp) {
         try {
           Runtime.getRuntime().removeShutdownHook(hook);
@@ -191,6 +245,10 @@ public final class Demo {
         }
       }
     }
+  }
+
+  private StackShape shape() {
+    return options.cluster() ? StackShape.CLUSTER : StackShape.SINGLE;
   }
 
   /** The connect-configs with the demo's settings: where the stores are, how many events. */
@@ -219,6 +277,9 @@ public final class Demo {
     source.put("events.per.second", "0");
     source.put("start.time", START_TIME.toString());
     source.put("time.step.ms", Long.toString(TIME_STEP_MS));
+    if (options.cluster()) {
+      ClusterSettings.apply(configs, shape());
+    }
     return ConnectorConfigs.withOverrides(configs, options.sets());
   }
 
@@ -236,7 +297,13 @@ public final class Demo {
             Map.of(),
             LiveTarget.DEFAULT_COMPARE_EVERY);
     try {
-      live = LiveServer.start(target, options.livePort());
+      Map<String, List<String>> nodes = new LinkedHashMap<>();
+      stack
+          .nodes()
+          .forEach(
+              (system, servers) ->
+                  nodes.put(system, servers.stream().map(StoreServer::endpoint).toList()));
+      live = LiveServer.start(target, options.livePort(), nodes);
       out.println("Live view: " + live.url());
     } catch (UncheckedIOException e) {
       out.println("Live view not served: " + e.getMessage() + " (choose another --live-port)");
@@ -274,6 +341,7 @@ public final class Demo {
     boolean console = System.console() != null;
     long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
     long lastPrint = 0;
+    boolean faulted = false;
     try (Progress progress = new Progress(bootstrap, topic, sinks)) {
       while (true) {
         Progress.Snapshot now = progress.snapshot();
@@ -287,12 +355,26 @@ public final class Demo {
           out.print(console ? "\n" : "");
           return;
         }
+        if (faults != null && !faulted && quarterThrough(now)) {
+          faulted = true;
+          out.print(console ? "\n" : "");
+          faults.printPlacement("now, mid-stream");
+          faults.killOneNodeOfEach();
+          out.println();
+        }
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("The sinks did not catch up within " + CATCH_UP_TIMEOUT);
         }
         Thread.sleep(500);
       }
     }
+  }
+
+  /** Whether the sinks have, on average, written a quarter of the events to their stores. */
+  private boolean quarterThrough(Progress.Snapshot now) {
+    long committed =
+        now.sinks().values().stream().mapToLong(Progress.SinkProgress::committed).sum();
+    return committed >= now.sinks().size() * options.events() / 4;
   }
 
   /** Compares until every store agrees or {@link #AGREE_TIMEOUT} passes (stores refresh lazily). */

@@ -13,15 +13,21 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class Topics {
   private Topics() {}
 
-  /** The topic with the source config's {@code topic.creation.default.partitions} (default 3). */
+  /**
+   * The topic with the source config's {@code topic.creation.default.partitions} (default 3) and
+   * {@code topic.creation.default.replication.factor} (default 1).
+   */
   public static void create(
       String bootstrapServers, String topic, Map<String, String> sourceConfig) {
     int partitions =
         Integer.parseInt(sourceConfig.getOrDefault("topic.creation.default.partitions", "3"));
+    short replicationFactor =
+        Short.parseShort(
+            sourceConfig.getOrDefault("topic.creation.default.replication.factor", "1"));
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     try (Admin admin = Admin.create(props)) {
-      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+      admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor))).all().get();
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw new IllegalStateException("Could not create topic " + topic, e.getCause());
