@@ -58,6 +58,7 @@ final class ClusterFaults implements AutoCloseable {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
     props.put(AdminClientConfig.CLIENT_ID_CONFIG, "pageevents-demo-placement");
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
     this.admin = Admin.create(props);
     this.configs = configs;
