@@ -49,25 +49,4 @@ class DemoIT {
         .contains("hash slot", "token", "shard", "neighbourhood", "shard key")
         .doesNotContain("could not query");
   }
-
-  /** Writes to the buffer and to the console, so the build log shows the demo's output. */
-  private static final class TeeStream extends java.io.OutputStream {
-    private final ByteArrayOutputStream buffer;
-
-    TeeStream(ByteArrayOutputStream buffer) {
-      this.buffer = buffer;
-    }
-
-    @Override
-    public void write(int b) {
-      buffer.write(b);
-      System.out.write(b);
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) {
-      buffer.write(bytes, offset, length);
-      System.out.write(bytes, offset, length);
-    }
-  }
 }
