@@ -6,6 +6,7 @@ import dev.pageevents.core.view.StoreView;
 import dev.pageevents.pipeline.compare.Store;
 import dev.pageevents.pipeline.placement.PlacementWatch;
 import dev.pageevents.pipeline.placement.TopicPlacement;
+import dev.pageevents.pipeline.progress.AdminReads;
 import dev.pageevents.stack.CassandraServer;
 import dev.pageevents.stack.ElasticsearchServer;
 import dev.pageevents.stack.RedisClusterServer;
@@ -22,10 +23,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The cluster part of {@code ./demo --cluster}: prints where the data lives on every clustered
@@ -55,12 +54,7 @@ final class ClusterFaults implements AutoCloseable {
     this.stack = stack;
     this.topic = topic;
     this.out = out;
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-    props.put(AdminClientConfig.CLIENT_ID_CONFIG, "pageevents-demo-placement");
-    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
-    this.admin = Admin.create(props);
+    this.admin = AdminReads.open(stack.bootstrapServers(), "pageevents-demo-placement");
     this.configs = configs;
     this.watch = new PlacementWatch(FOLLOW_AT_MOST, SETTLED_AFTER, out);
   }
@@ -145,8 +139,17 @@ final class ClusterFaults implements AutoCloseable {
       return Optional.empty();
     }
     String url = cluster.endpoints().get(0);
-    JsonNode nodes = getJson(url + "/_cat/nodes?format=json&h=name,http_address");
-    JsonNode shards = getJson(url + "/_cat/shards?format=json&h=prirep,node");
+    // Only once every replica has started: a node killed while its primaries' replicas are still
+    // initializing would take those shards' only complete copy with it.
+    JsonNode health = getJson(url + "/_cluster/health?wait_for_status=green&timeout=60s", 70);
+    if (!"green".equals(health.path("status").asText())) {
+      out.println(
+          "-- Elasticsearch: not green after 60 s (replicas still starting), none killed: the"
+              + " kill could lose a shard's only complete copy");
+      return Optional.empty();
+    }
+    JsonNode nodes = getJson(url + "/_cat/nodes?format=json&h=name,http_address", 10);
+    JsonNode shards = getJson(url + "/_cat/shards?format=json&h=prirep,node", 10);
     for (JsonNode shard : shards) {
       if (!"p".equals(shard.path("prirep").asText())) {
         continue;
@@ -206,12 +209,14 @@ final class ClusterFaults implements AutoCloseable {
     }
   }
 
-  private static JsonNode getJson(String url) {
+  private static JsonNode getJson(String url, int timeoutSeconds) {
     try {
       HttpResponse<String> response =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                  HttpRequest.newBuilder(URI.create(url))
+                      .timeout(Duration.ofSeconds(timeoutSeconds))
+                      .build(),
                   HttpResponse.BodyHandlers.ofString());
       return new ObjectMapper().readTree(response.body());
     } catch (IOException e) {

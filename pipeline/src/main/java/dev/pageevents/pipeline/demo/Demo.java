@@ -84,18 +84,6 @@ public final class Demo {
       List<String> sets,
       int livePort,
       boolean cluster) {
-    /** On single servers. */
-    public Options(
-        long events,
-        boolean keepRunning,
-        int connectPort,
-        Path pluginPath,
-        Path configsDir,
-        List<String> sets,
-        int livePort) {
-      this(events, keepRunning, connectPort, pluginPath, configsDir, sets, livePort, false);
-    }
-
     /** On single servers, without the live view. */
     public Options(
         long events,
@@ -104,7 +92,7 @@ public final class Demo {
         Path pluginPath,
         Path configsDir,
         List<String> sets) {
-      this(events, keepRunning, connectPort, pluginPath, configsDir, sets, -1);
+      this(events, keepRunning, connectPort, pluginPath, configsDir, sets, -1, false);
     }
   }
 

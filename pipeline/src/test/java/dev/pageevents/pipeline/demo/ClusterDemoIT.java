@@ -2,10 +2,6 @@ package dev.pageevents.pipeline.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pageevents.stack.process.Ports;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,25 +15,11 @@ class ClusterDemoIT {
 
   @Test
   void shouldShowWhereTheDataLivesFollowEachKilledNodeAndEndWithEveryStoreEqualToTheTopic() {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(new TeeStream(buffer), true, StandardCharsets.UTF_8);
+    DemoRun run =
+        DemoRun.of("--cluster", "--events", Integer.toString(EVENTS), "--live-port", "-1");
 
-    int code =
-        Demo.main(
-            new String[] {
-              "--cluster",
-              "--events",
-              Integer.toString(EVENTS),
-              "--connect-port",
-              Integer.toString(Ports.free()),
-              "--live-port",
-              "-1",
-              "--plugin-path",
-              System.getProperty("plugins.dir")
-            },
-            out);
-
-    String printed = buffer.toString(StandardCharsets.UTF_8);
+    String printed = run.printed();
+    int code = run.exitCode();
     assertThat(code).as(printed).isZero();
     assertThat(printed)
         .contains("== Where the data lives now, mid-stream", "== Where the data lives after")
