@@ -33,7 +33,8 @@ import org.apache.kafka.clients.admin.Admin;
  */
 final class ClusterFaults implements AutoCloseable {
   /** The clustered stores, in the order they are shown and faulted. */
-  static final List<Store> CLUSTERED = List.of(Store.CASSANDRA, Store.ELASTICSEARCH, Store.REDIS);
+  private static final List<Store> CLUSTERED =
+      List.of(Store.CASSANDRA, Store.ELASTICSEARCH, Store.REDIS);
 
   /** Masters of the demo's Redis Cluster; more nodes than that are replicas. */
   private static final int REDIS_MASTERS = 3;
@@ -103,6 +104,10 @@ final class ClusterFaults implements AutoCloseable {
       return;
     }
     int leader = TopicPlacement.leaderOf(admin, topic, 0);
+    if (leader < 1) {
+      out.println("-- Kafka: partition 0 has no leader now, no broker killed");
+      return;
+    }
     kill(
         "Kafka",
         Optional.of(brokers.get(leader - 1)),
