@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.ProtocolVersion;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -111,6 +113,17 @@ public final class CassandraView extends ClientStoreView {
       visits.add(new Visit(row.getInstant(0), row.getString(1), row.getString(2), row.getLong(3)));
     }
     return visits;
+  }
+
+  /** The Cassandra version and address of the node that coordinated a read of its own row. */
+  @Override
+  public Optional<String> answeredBy() {
+    ResultSet result = session.execute("SELECT release_version FROM system.local");
+    return Optional.of(
+        "Cassandra "
+            + result.one().getString(0)
+            + " at "
+            + address(result.getExecutionInfo().getCoordinator()));
   }
 
   /** The token of the page/bucket partition holding {@code time} and its replica nodes. */

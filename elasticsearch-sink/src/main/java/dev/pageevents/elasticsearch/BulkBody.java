@@ -51,11 +51,11 @@ final class BulkBody {
 
   private static void writeDocument(JsonGenerator json, PageEvent event) throws IOException {
     json.writeStartObject();
-    json.writeStringField(ElasticsearchSchema.EVENT_ID, event.eventId());
-    json.writeStringField(ElasticsearchSchema.PAGE, event.page());
-    json.writeStringField(ElasticsearchSchema.USER, event.user());
-    json.writeStringField(ElasticsearchSchema.TIMESTAMP, event.timestamp().toString());
-    json.writeNumberField(ElasticsearchSchema.DURATION_MS, event.durationMs());
+    json.writeStringField(PageEvent.EVENT_ID, event.eventId());
+    json.writeStringField(PageEvent.PAGE, event.page());
+    json.writeStringField(PageEvent.USER, event.user());
+    json.writeStringField(PageEvent.TIMESTAMP, event.timestamp().toString());
+    json.writeNumberField(PageEvent.DURATION_MS, event.durationMs());
     json.writeEndObject();
   }
 }

@@ -2,6 +2,7 @@ package dev.pageevents.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import dev.pageevents.core.event.PageEvent;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -13,12 +14,7 @@ import java.util.Set;
  * indices.
  */
 final class ElasticsearchSchema {
-  static final String EVENT_ID = "eventId";
-  static final String PAGE = "page";
-  static final String PAGE_KEYWORD = "page.keyword";
-  static final String USER = "user";
-  static final String TIMESTAMP = "timestamp";
-  static final String DURATION_MS = "durationMs";
+  static final String PAGE_KEYWORD = PageEvent.PAGE + ".keyword";
 
   /** Keyword values longer than this are not indexed for terms aggregations (text still is). */
   static final int PAGE_KEYWORD_IGNORE_ABOVE = 2048;
@@ -61,9 +57,9 @@ final class ElasticsearchSchema {
                                 .mappings(
                                     m ->
                                         m.dynamic(DynamicMapping.Strict)
-                                            .properties(EVENT_ID, p -> p.keyword(k -> k))
+                                            .properties(PageEvent.EVENT_ID, p -> p.keyword(k -> k))
                                             .properties(
-                                                PAGE,
+                                                PageEvent.PAGE,
                                                 p ->
                                                     p.text(
                                                         text ->
@@ -74,8 +70,9 @@ final class ElasticsearchSchema {
                                                                         k ->
                                                                             k.ignoreAbove(
                                                                                 PAGE_KEYWORD_IGNORE_ABOVE)))))
-                                            .properties(USER, p -> p.keyword(k -> k))
-                                            .properties(TIMESTAMP, p -> p.date(d -> d))
-                                            .properties(DURATION_MS, p -> p.long_(l -> l)))));
+                                            .properties(PageEvent.USER, p -> p.keyword(k -> k))
+                                            .properties(PageEvent.TIMESTAMP, p -> p.date(d -> d))
+                                            .properties(
+                                                PageEvent.DURATION_MS, p -> p.long_(l -> l)))));
   }
 }

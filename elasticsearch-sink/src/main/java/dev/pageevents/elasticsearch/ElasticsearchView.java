@@ -3,9 +3,11 @@ package dev.pageevents.elasticsearch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch.cat.nodes.NodesRecord;
 import co.elastic.clients.elasticsearch.cluster.HealthResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.view.ClientStoreView;
 import dev.pageevents.core.view.PageTotals;
 import dev.pageevents.core.view.ViewSample;
@@ -14,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -173,10 +176,10 @@ public final class ElasticsearchView extends ClientStoreView {
                 s.index(indices)
                     .allowNoIndices(true)
                     .size(limit)
-                    .query(q -> q.match(m -> m.field(ElasticsearchSchema.PAGE).query(text))),
+                    .query(q -> q.match(m -> m.field(PageEvent.PAGE).query(text))),
             Map.class);
     return response.hits().hits().stream()
-        .map(hit -> new Match(hit.id(), String.valueOf(hit.source().get(ElasticsearchSchema.PAGE))))
+        .map(hit -> new Match(hit.id(), String.valueOf(hit.source().get(PageEvent.PAGE))))
         .toList();
   }
 
@@ -204,7 +207,7 @@ public final class ElasticsearchView extends ClientStoreView {
                             a.terms(t -> t.field(ElasticsearchSchema.PAGE_KEYWORD).size(MAX_PAGES))
                                 .aggregations(
                                     "duration",
-                                    d -> d.sum(sum -> sum.field(ElasticsearchSchema.DURATION_MS)))),
+                                    d -> d.sum(sum -> sum.field(PageEvent.DURATION_MS)))),
             Void.class);
     Map<String, PageTotals> totals = new TreeMap<>();
     Aggregate pages = response.aggregations().get("pages");
@@ -217,6 +220,27 @@ public final class ElasticsearchView extends ClientStoreView {
       totals.put(page, new PageTotals(page, bucket.docCount(), duration));
     }
     return totals;
+  }
+
+  /**
+   * The version and the nodes of the cluster that answered, from {@code _cat/nodes} (the typed
+   * nodes-info response fails to decode on the embedded node).
+   */
+  @Override
+  public Optional<String> answeredBy() {
+    try {
+      List<NodesRecord> nodes =
+          client.cat().nodes(n -> n.h("name", "version", "http_address")).valueBody();
+      String names =
+          nodes.stream()
+              .map(node -> node.name() + " " + node.httpAddress())
+              .sorted()
+              .toList()
+              .toString();
+      return Optional.of("Elasticsearch " + nodes.get(0).version() + ", nodes " + names);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Turns a batch into Cypher parameters: one row per (user, page) with the batch's count, duration
@@ -43,6 +45,13 @@ final class Neo4jRows {
                     "firstAt", sum[2],
                     "lastAt", sum[3])));
     return rows;
+  }
+
+  /** The distinct values of one field of the batch's events, sorted: the order to lock them in. */
+  static List<String> sorted(List<PageEventRecord> batch, Function<PageEvent, String> field) {
+    TreeSet<String> values = new TreeSet<>();
+    batch.forEach(each -> values.add(field.apply(each.event())));
+    return new ArrayList<>(values);
   }
 
   /** The users of the batch, each with its pages in offset order. */

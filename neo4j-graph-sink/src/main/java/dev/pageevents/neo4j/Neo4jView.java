@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.summary.ServerInfo;
 
 /**
  * The read side of the Neo4j sink: the documented queries of the module README, each a
@@ -84,6 +87,15 @@ public final class Neo4jView extends ClientStoreView {
   public static Neo4jView open(Map<String, String> connectorConfig) {
     Neo4jSinkConfig config = new Neo4jSinkConfig(connectorConfig);
     return new Neo4jView(Neo4jDrivers.create(config), true, config.database());
+  }
+
+  /** The server's agent string (product and version) and address, from a query's summary. */
+  @Override
+  public Optional<String> answeredBy() {
+    try (Session s = driver.session(session)) {
+      ServerInfo server = s.run("RETURN 1").consume().server();
+      return Optional.of(server.agent().replace('/', ' ') + " at " + server.address());
+    }
   }
 
   /**

@@ -1,14 +1,17 @@
 package dev.pageevents.neo4j;
 
+import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.sink.AppliedOffsets;
 import dev.pageevents.core.sink.ErrorKind;
 import dev.pageevents.core.sink.ExactStoreWriter;
 import dev.pageevents.core.sink.PageEventRecord;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -43,17 +46,23 @@ final class Neo4jWriter implements ExactStoreWriter {
       RETURN o.topic AS topic, o.partition AS partition, applied AS offset""";
 
   /**
-   * One row per (user, page): {@code ON CREATE}/{@code ON MATCH} rather than a {@code SET} after
-   * the {@code MERGE}, which made the planner add two {@code Eager} barriers and a projection per
-   * row (docs/benchmarks.md, "Neo4j: where the time went").
+   * First locks the batch's users, then its pages, each in sorted order ({@code SET} of a key to
+   * itself takes the node's write lock and changes nothing; {@code MERGE} creates what is missing).
+   * Creating a {@code VISITED} relationship write-locks both of its nodes, so without this two
+   * tasks sharing users (a topic keyed by page) or pages (keyed by user) took those locks in
+   * different orders and deadlocked. Then one row per (user, page): {@code ON CREATE}/{@code ON
+   * MATCH} rather than a {@code SET} after the {@code MERGE}, which made the planner add two {@code
+   * Eager} barriers and a projection per row (docs/benchmarks.md, "Neo4j: where the time went").
    */
   static final String MERGE_VISITS =
       """
+      CALL { UNWIND $users AS id MERGE (u:User {id: id}) SET u.id = id }
+      CALL { UNWIND $pages AS name MERGE (p:Page {name: name}) SET p.name = name }
       UNWIND $rows AS row
       WITH row, datetime({epochMillis: row.firstAt}) AS firstAt,
         datetime({epochMillis: row.lastAt}) AS lastAt
-      MERGE (u:User {id: row.user})
-      MERGE (p:Page {name: row.page})
+      MATCH (u:User {id: row.user})
+      MATCH (p:Page {name: row.page})
       MERGE (u)-[v:VISITED]->(p)
         ON CREATE SET v.count = row.count, v.totalDurationMs = row.durationMs,
           v.firstAt = firstAt, v.lastAt = lastAt
@@ -82,6 +91,9 @@ final class Neo4jWriter implements ExactStoreWriter {
       MATCH (o:KafkaOffset {topic: p.topic, partition: p.partition})
       WHERE o.offset >= 0
       RETURN o.topic AS topic, o.partition AS partition, o.offset AS offset""";
+
+  private static final Comparator<TopicPartition> PARTITION_ORDER =
+      Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
   private final Driver driver;
   private final String database;
@@ -114,7 +126,13 @@ final class Neo4jWriter implements ExactStoreWriter {
           offsets(tx.run(CLAIM_OFFSETS, Map.of("partitions", partitions(last))).list());
       List<PageEventRecord> fresh = AppliedOffsets.unapplied(batch, applied);
       if (!fresh.isEmpty()) {
-        tx.run(MERGE_VISITS, Map.of("rows", Neo4jRows.visits(fresh))).consume();
+        tx.run(
+                MERGE_VISITS,
+                Map.of(
+                    "users", Neo4jRows.sorted(fresh, PageEvent::user),
+                    "pages", Neo4jRows.sorted(fresh, PageEvent::page),
+                    "rows", Neo4jRows.visits(fresh)))
+            .consume();
         if (next) {
           mergeNext(tx, fresh);
         }
@@ -144,9 +162,16 @@ final class Neo4jWriter implements ExactStoreWriter {
     }
   }
 
+  /**
+   * The partitions as Cypher rows, sorted: two tasks that claim the same partitions while a
+   * rebalance moves them lock their offset nodes in the same order, so one waits for the other
+   * instead of deadlocking.
+   */
   private static List<Map<String, Object>> partitions(Map<TopicPartition, Long> offsets) {
+    Map<TopicPartition, Long> sorted = new TreeMap<>(PARTITION_ORDER);
+    sorted.putAll(offsets);
     List<Map<String, Object>> rows = new ArrayList<>(offsets.size());
-    offsets.forEach(
+    sorted.forEach(
         (partition, offset) ->
             rows.add(
                 Map.of(

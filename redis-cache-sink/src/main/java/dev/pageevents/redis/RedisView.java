@@ -171,6 +171,28 @@ public final class RedisView extends ClientStoreView implements TimeBuckets {
     return new LastVisit(hash.get("lastPage"), number(hash.get("lastSeenMs")));
   }
 
+  /**
+   * The Redis version of the server (standalone) or of the node serving the sample page's slot
+   * (cluster), from {@code INFO server}.
+   */
+  @Override
+  public Optional<String> answeredBy() {
+    String key = keys.page("");
+    Object reply =
+        redis instanceof JedisCluster
+            ? redis.sendCommand(key, Protocol.Command.INFO, "server")
+            : redis.sendCommand(Protocol.Command.INFO, "server");
+    String version =
+        SafeEncoder.encode((byte[]) reply)
+            .lines()
+            .filter(line -> line.startsWith("redis_version:"))
+            .map(line -> line.substring("redis_version:".length()).trim())
+            .findFirst()
+            .orElse("(version not reported)");
+    String where = redis instanceof JedisCluster ? " at " + locate(key).node() : " (standalone)";
+    return Optional.of("Redis " + version + where);
+  }
+
   /** Where a page's counters live. */
   public KeyLocation locatePage(String page) {
     return locate(keys.page(page));

@@ -2,6 +2,8 @@ package dev.pageevents.cassandra.it;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.pageevents.cassandra.CassandraSinkConnector;
@@ -43,10 +45,18 @@ final class SinkIt {
     return config;
   }
 
+  /**
+   * The tests' own session. Its requests (schema changes, full-table counts) wait up to 30 s, not
+   * the driver's 2 s, which a busy CI machine exceeds.
+   */
   static CqlSession session(List<InetSocketAddress> contactPoints, String datacenter) {
     return CqlSession.builder()
         .addContactPoints(contactPoints)
         .withLocalDatacenter(datacenter)
+        .withConfigLoader(
+            DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                .build())
         .build();
   }
 
@@ -55,8 +65,7 @@ final class SinkIt {
         session
             .execute(
                 SimpleStatement.newInstance("SELECT count(*) FROM " + keyspace + "." + table)
-                    .setConsistencyLevel(level)
-                    .setTimeout(Duration.ofSeconds(30)))
+                    .setConsistencyLevel(level))
             .one();
     return row.getLong(0);
   }
@@ -67,8 +76,7 @@ final class SinkIt {
     session
         .execute(
             SimpleStatement.newInstance("SELECT event_id FROM " + keyspace + "." + table)
-                .setConsistencyLevel(level)
-                .setTimeout(Duration.ofSeconds(30)))
+                .setConsistencyLevel(level))
         .forEach(row -> ids.add(row.getString(0)));
     return ids;
   }

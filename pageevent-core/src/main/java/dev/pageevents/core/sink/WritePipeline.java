@@ -321,6 +321,13 @@ public final class WritePipeline implements AutoCloseable {
           error);
     }
     metrics.recordRetry(batch.size());
+    log.warn(
+        "A write of {} records failed with a transient error; retry {} of {} in {} ms: {}",
+        batch.size(),
+        retry + 1,
+        policy.maxRetries(),
+        waitMs,
+        error.toString());
     try {
       sleeper.sleep(waitMs);
     } catch (InterruptedException e) {

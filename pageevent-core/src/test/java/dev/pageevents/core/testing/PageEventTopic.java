@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -57,8 +58,13 @@ public final class PageEventTopic {
 
   /** Sends the events as JSON strings, keyed by page, and waits until all are acknowledged. */
   public void produceEvents(List<PageEvent> events) {
+    produceEventsKeyedBy(events, PageEvent::page);
+  }
+
+  /** Sends the events as JSON strings with the given key, and waits until all are acknowledged. */
+  public void produceEventsKeyedBy(List<PageEvent> events, Function<PageEvent, String> key) {
     List<String[]> keyed = new ArrayList<>(events.size());
-    events.forEach(e -> keyed.add(new String[] {e.page(), PageEventJson.toJson(e)}));
+    events.forEach(e -> keyed.add(new String[] {key.apply(e), PageEventJson.toJson(e)}));
     send(keyed);
   }
 
@@ -67,9 +73,7 @@ public final class PageEventTopic {
    * documents must be keyed (every record of one id in one partition, in order).
    */
   public void produceEventsKeyedById(List<PageEvent> events) {
-    List<String[]> keyed = new ArrayList<>(events.size());
-    events.forEach(e -> keyed.add(new String[] {e.eventId(), PageEventJson.toJson(e)}));
-    send(keyed);
+    produceEventsKeyedBy(events, PageEvent::eventId);
   }
 
   /** Sends tombstones (null values) keyed by the given ids. */

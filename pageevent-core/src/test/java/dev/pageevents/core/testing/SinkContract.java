@@ -123,6 +123,11 @@ public abstract class SinkContract {
     }
     assertThat(deadValues).containsExactlyInAnyOrderElementsOf(TestEvents.POISON);
     assertThat(storedPages().keySet()).containsAll(TestEvents.HOSTILE_NAMES);
+    assertThat(view().answeredBy())
+        .as("the server that answered the view, as the demo prints it")
+        .hasValueSatisfying(
+            server ->
+                assertThat(server).startsWith(view().storeName() + " ").doesNotContain("null"));
     storedVisits()
         .ifPresent(
             visits ->
@@ -289,18 +294,22 @@ public abstract class SinkContract {
    */
   protected final Map<String, PageTotals> storedPages() {
     try {
-      if (view == null) {
-        Map<String, String> config = new HashMap<>(storeConfig());
-        view =
-            StoreViews.forConfig(config)
-                .orElseThrow(() -> new AssertionError("no StoreView for " + config))
-                .open(config);
-      }
-      return view.totalsByPage();
+      return view().totalsByPage();
     } catch (RuntimeException e) {
       closeView();
       throw e;
     }
+  }
+
+  private StoreView view() {
+    if (view == null) {
+      Map<String, String> config = new HashMap<>(storeConfig());
+      view =
+          StoreViews.forConfig(config)
+              .orElseThrow(() -> new AssertionError("no StoreView for " + config))
+              .open(config);
+    }
+    return view;
   }
 
   /**
