@@ -175,8 +175,8 @@ final class ClusterFaults implements AutoCloseable {
 
   /**
    * A master that has a replica; none when the masters have none. SEAM: today's Redis Cluster is
-   * three masters; once {@code RedisClusterServer.create(name, 1)} is merged (branch {@code
-   * cluster}) it has six nodes, and node 0 is taken to be a master (check when merging).
+   * three masters; with the {@code cluster} branch merged ({@code RedisClusterServer.create(name,
+   * 1)}, six nodes) take {@code cluster.masters().get(0)} instead of node 0.
    */
   private Optional<StoreServer> redisMasterWithReplica() {
     if (!(stack.store(Store.REDIS) instanceof RedisClusterServer cluster) || cluster.size() < 2) {

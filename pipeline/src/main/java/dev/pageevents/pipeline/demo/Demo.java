@@ -172,7 +172,7 @@ public final class Demo {
                     KafkaConnectProcesses.builder()
                         .restPort(options.connectPort())
                         .pluginPath(options.pluginPath())),
-            shape(),
+            shape().embedded(),
             out);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =

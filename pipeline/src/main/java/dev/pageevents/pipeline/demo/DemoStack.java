@@ -56,15 +56,18 @@ public final class DemoStack implements AutoCloseable {
    * workers, JMX, worker properties), for the fault tests and the soak.
    */
   public static DemoStack start(KafkaConnectProcesses.Builder kafkaConnect, PrintStream out) {
-    return start(kafkaConnect, StackShape.SINGLE, out);
+    return start(kafkaConnect, Map.of(), out);
   }
 
   /**
-   * Like {@link #start(KafkaConnectProcesses.Builder, PrintStream)} with as many nodes as {@code
-   * shape} says.
+   * Like {@link #start(KafkaConnectProcesses.Builder, PrintStream)} with some stores' embedded
+   * servers made by {@code embedded} instead of the demo's single nodes (e.g. the clusters of the
+   * cluster fault test); an environment variable naming an external server still wins.
    */
   public static DemoStack start(
-      KafkaConnectProcesses.Builder kafkaConnect, StackShape shape, PrintStream out) {
+      KafkaConnectProcesses.Builder kafkaConnect,
+      Map<Store, Supplier<? extends StoreServer>> embedded,
+      PrintStream out) {
     Map<Store, StoreServer> stores = new EnumMap<>(Store.class);
     // Two at a time, slowest first: six JVMs starting at once starve a 2-core machine.
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -77,7 +80,8 @@ public final class DemoStack implements AutoCloseable {
             Store.CASSANDRA,
             CassandraServer.CONTACT_POINTS_ENV,
             SharedServers::cassandra,
-            () -> CassandraServer.create("demo-cassandra", shape.cassandraNodes()),
+            embedded.getOrDefault(
+                Store.CASSANDRA, () -> CassandraServer.create("demo-cassandra", 1)),
             stores,
             out,
             pool));
@@ -96,7 +100,8 @@ public final class DemoStack implements AutoCloseable {
             Store.ELASTICSEARCH,
             ElasticsearchServer.URL_ENV,
             SharedServers::elasticsearch,
-            () -> ElasticsearchServer.create("demo-elasticsearch", shape.elasticsearchNodes()),
+            embedded.getOrDefault(
+                Store.ELASTICSEARCH, () -> ElasticsearchServer.create("demo-elasticsearch", 1)),
             stores,
             out,
             pool));
@@ -110,23 +115,14 @@ public final class DemoStack implements AutoCloseable {
             out,
             pool));
     starts.add(
-        shape.redisCluster()
-            ? store(
-                Store.REDIS,
-                RedisClusterServer.NODES_ENV,
-                SharedServers::redisCluster,
-                StackShape::newRedisCluster,
-                stores,
-                out,
-                pool)
-            : store(
-                Store.REDIS,
-                SharedServers.REDIS_ENV,
-                SharedServers::redis,
-                () -> RedisServer.persistent("demo-redis"),
-                stores,
-                out,
-                pool));
+        store(
+            Store.REDIS,
+            SharedServers.REDIS_ENV,
+            SharedServers::redis,
+            embedded.getOrDefault(Store.REDIS, () -> RedisServer.persistent("demo-redis")),
+            stores,
+            out,
+            pool));
     try {
       CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
       return new DemoStack((KafkaConnectProcesses) kafka.join(), stores);

@@ -1,7 +1,14 @@
 package dev.pageevents.pipeline.demo;
 
+import dev.pageevents.pipeline.compare.Store;
+import dev.pageevents.stack.CassandraServer;
+import dev.pageevents.stack.ElasticsearchServer;
 import dev.pageevents.stack.KafkaConnectProcesses;
 import dev.pageevents.stack.RedisClusterServer;
+import dev.pageevents.stack.StoreServer;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * How many nodes the demo runs each system on: one of each ({@link #SINGLE}, {@code ./demo}) or
@@ -20,7 +27,7 @@ public record StackShape(
    * The cluster demo. Kafka runs one broker and Redis Cluster three masters without replicas until
    * embedded-stack offers more (the {@code cluster} branch: {@code Builder.brokers(3)} and {@code
    * RedisClusterServer.create(name, 1)}); then set 3 here, call {@code brokers(kafkaBrokers)} in
-   * {@link #kafka} and {@code create(name, 1)} in {@link #newRedisCluster()}.
+   * {@link #kafka} and {@code create(name, 1)} in {@link #embedded()}.
    */
   public static final StackShape CLUSTER = new StackShape(1, 3, 3, true);
 
@@ -44,8 +51,24 @@ public record StackShape(
     return builder;
   }
 
-  /** The demo's Redis Cluster (without replicas until the seam above is switched). */
-  static RedisClusterServer newRedisCluster() {
-    return RedisClusterServer.create("demo-redis");
+  /**
+   * The stores' embedded servers where this shape differs from one node each, for {@link
+   * DemoStack#start(KafkaConnectProcesses.Builder, Map, java.io.PrintStream)}. Redis Cluster has no
+   * replicas until the seam above is switched.
+   */
+  public Map<Store, Supplier<? extends StoreServer>> embedded() {
+    Map<Store, Supplier<? extends StoreServer>> embedded = new EnumMap<>(Store.class);
+    if (cassandraNodes > 1) {
+      embedded.put(Store.CASSANDRA, () -> CassandraServer.create("demo-cassandra", cassandraNodes));
+    }
+    if (elasticsearchNodes > 1) {
+      embedded.put(
+          Store.ELASTICSEARCH,
+          () -> ElasticsearchServer.create("demo-elasticsearch", elasticsearchNodes));
+    }
+    if (redisCluster) {
+      embedded.put(Store.REDIS, () -> RedisClusterServer.create("demo-redis"));
+    }
+    return embedded;
   }
 }

@@ -15,7 +15,7 @@ public final class Topics {
 
   /**
    * The topic with the source config's {@code topic.creation.default.partitions} (default 3) and
-   * {@code topic.creation.default.replication.factor} (default 1).
+   * {@code topic.creation.default.replication.factor} (default 1; -1 takes the brokers' default).
    */
   public static void create(
       String bootstrapServers, String topic, Map<String, String> sourceConfig) {
