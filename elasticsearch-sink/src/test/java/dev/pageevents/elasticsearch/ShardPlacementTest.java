@@ -11,15 +11,13 @@ class ShardPlacementTest {
 
   @Test
   void shouldListEachNodesPrimariesAndReplicasInShardOrder() {
-    List<String> lines =
-        ShardPlacement.lines(
-            List.of(
-                new ShardCopy(INDEX, "1", true, "STARTED", "es-2"),
-                new ShardCopy(INDEX, "0", false, "STARTED", "es-2"),
-                new ShardCopy(INDEX, "0", true, "STARTED", "es-1"),
-                new ShardCopy(INDEX, "1", false, "STARTED", "es-1")));
-
-    assertThat(lines)
+    assertThat(
+            ShardPlacement.lines(
+                List.of(
+                    primary("1", "es-2"),
+                    replica("0", "STARTED", "es-2"),
+                    primary("0", "es-1"),
+                    replica("1", "STARTED", "es-1"))))
         .containsExactly(
             "  node es-1: primaries [" + INDEX + "/0], replicas [" + INDEX + "/1]",
             "  node es-2: primaries [" + INDEX + "/1], replicas [" + INDEX + "/0]");
@@ -27,14 +25,12 @@ class ShardPlacementTest {
 
   @Test
   void shouldNameUnassignedCopiesAndCopiesNotYetStarted() {
-    List<String> lines =
-        ShardPlacement.lines(
-            List.of(
-                new ShardCopy(INDEX, "0", true, "STARTED", "es-1"),
-                new ShardCopy(INDEX, "0", false, "INITIALIZING", "es-3"),
-                new ShardCopy(INDEX, "1", false, "UNASSIGNED", null)));
-
-    assertThat(lines)
+    assertThat(
+            ShardPlacement.lines(
+                List.of(
+                    primary("0", "es-1"),
+                    replica("0", "INITIALIZING", "es-3"),
+                    replica("1", "UNASSIGNED", null))))
         .containsExactly(
             "  node es-1: primaries [" + INDEX + "/0], replicas []",
             "  node es-3: primaries [], replicas [" + INDEX + "/0 INITIALIZING]",
@@ -43,13 +39,15 @@ class ShardPlacementTest {
 
   @Test
   void shouldSortShardsNumericallyNotAsText() {
-    List<String> lines =
-        ShardPlacement.lines(
-            List.of(
-                new ShardCopy(INDEX, "10", true, "STARTED", "es-1"),
-                new ShardCopy(INDEX, "2", true, "STARTED", "es-1")));
-
-    assertThat(lines)
+    assertThat(ShardPlacement.lines(List.of(primary("10", "es-1"), primary("2", "es-1"))))
         .containsExactly("  node es-1: primaries [" + INDEX + "/2, " + INDEX + "/10], replicas []");
+  }
+
+  private static ShardCopy primary(String shard, String node) {
+    return new ShardCopy(INDEX, shard, true, "STARTED", node);
+  }
+
+  private static ShardCopy replica(String shard, String state, String node) {
+    return new ShardCopy(INDEX, shard, false, state, node);
   }
 }
