@@ -13,7 +13,6 @@ import dev.pageevents.pipeline.live.LiveServer;
 import dev.pageevents.pipeline.live.LiveTarget;
 import dev.pageevents.pipeline.progress.Progress;
 import dev.pageevents.stack.KafkaConnectProcesses;
-import dev.pageevents.stack.StoreServer;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -287,13 +286,7 @@ public final class Demo {
             Map.of(),
             LiveTarget.DEFAULT_COMPARE_EVERY);
     try {
-      Map<String, List<String>> nodes = new LinkedHashMap<>();
-      stack
-          .nodes()
-          .forEach(
-              (system, servers) ->
-                  nodes.put(system, servers.stream().map(StoreServer::endpoint).toList()));
-      live = LiveServer.start(target, options.livePort(), nodes);
+      live = LiveServer.start(target, options.livePort(), stack.nodeEndpoints());
       out.println("Live view: " + live.url());
     } catch (UncheckedIOException e) {
       out.println("Live view not served: " + e.getMessage() + " (choose another --live-port)");

@@ -243,6 +243,16 @@ public final class DemoStack implements AutoCloseable {
     return nodes;
   }
 
+  /** Per system, where its nodes listen: what the live view probes to show them up or down. */
+  public Map<String, List<String>> nodeEndpoints() {
+    Map<String, List<String>> endpoints = new LinkedHashMap<>();
+    nodes()
+        .forEach(
+            (system, servers) ->
+                endpoints.put(system, servers.stream().map(StoreServer::endpoint).toList()));
+    return endpoints;
+  }
+
   /** The nodes of a store that runs on several, or the server itself. */
   static List<StoreServer> members(StoreServer server) {
     if (server instanceof CassandraServer ring) {
