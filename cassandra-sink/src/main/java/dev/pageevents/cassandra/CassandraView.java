@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,11 +129,7 @@ public final class CassandraView extends ClientStoreView {
   /** The token of the page/bucket partition holding {@code time} and its replica nodes. */
   public PartitionLocation locate(String page, Instant time) {
     String day = bucket.of(time);
-    TokenMap tokens =
-        session
-            .getMetadata()
-            .getTokenMap()
-            .orElseThrow(() -> new IllegalStateException("The driver has no token map"));
+    TokenMap tokens = tokenMap();
     ProtocolVersion version = session.getContext().getProtocolVersion();
     Token token =
         tokens.newToken(
@@ -140,6 +137,52 @@ public final class CassandraView extends ClientStoreView {
     List<String> replicas =
         tokens.getReplicas(keyspace, token).stream().map(CassandraView::address).sorted().toList();
     return new PartitionLocation(page, day, tokens.format(token), replicas);
+  }
+
+  /**
+   * Per node, as the driver sees the ring now: its state (UP, DOWN), the token ranges it owns and
+   * their share of the ring, and how many ranges of the keyspace it holds a replica of.
+   */
+  @Override
+  public List<String> placement() {
+    List<Node> nodes =
+        session.getMetadata().getNodes().values().stream()
+            .sorted(Comparator.comparing(CassandraView::address))
+            .toList();
+    if (nodes.size() < 2) {
+      return List.of();
+    }
+    TokenMap tokens = tokenMap();
+    List<String> lines = new ArrayList<>();
+    session
+        .getMetadata()
+        .getKeyspace(keyspace)
+        .ifPresent(
+            k ->
+                lines.add(
+                    "  keyspace " + keyspace.asInternal() + " replication " + k.getReplication()));
+    for (Node node : nodes) {
+      List<TokenRing.Range> owned =
+          tokens.getTokenRanges(node).stream()
+              .map(r -> new TokenRing.Range(tokens.format(r.getStart()), tokens.format(r.getEnd())))
+              .toList();
+      lines.add(
+          String.format(
+              "  node %s %s: owns %d token ranges (%.1f%% of the ring), holds replicas of %d",
+              address(node),
+              node.getState(),
+              owned.size(),
+              100 * TokenRing.share(owned),
+              tokens.getTokenRanges(keyspace, node).size()));
+    }
+    return lines;
+  }
+
+  private TokenMap tokenMap() {
+    return session
+        .getMetadata()
+        .getTokenMap()
+        .orElseThrow(() -> new IllegalStateException("The driver has no token map"));
   }
 
   private static String address(Node node) {

@@ -186,6 +186,140 @@ class ComposeConsistencyTest {
     assertThat(connectors.get("elasticsearch-sink").get("index.number.of.replicas")).isEqualTo("0");
   }
 
+  @Test
+  void shouldRunKafkaOnThreeKraftBrokersWithReplicationThreeInTheClusterProfile() {
+    List<String> brokers = List.of("kafka-1", "kafka-2", "kafka-3");
+    Set<String> nodeIds = new HashSet<>();
+    for (String broker : brokers) {
+      assertThat(profiles(broker)).as(broker).containsExactly("cluster");
+      assertThat(env(broker, "KAFKA_CONTROLLER_QUORUM_VOTERS"))
+          .as(broker)
+          .isEqualTo("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
+      assertThat(env(broker, "KAFKA_ADVERTISED_LISTENERS"))
+          .contains("PLAINTEXT://" + broker + ":9092");
+      assertThat(env(broker, "CLUSTER_ID")).isEqualTo(env("kafka-1", "CLUSTER_ID"));
+      assertThat(env(broker, "KAFKA_DEFAULT_REPLICATION_FACTOR")).isEqualTo("3");
+      assertThat(env(broker, "KAFKA_MIN_INSYNC_REPLICAS")).isEqualTo("2");
+      assertThat(env(broker, "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR")).isEqualTo("3");
+      nodeIds.add(env(broker, "KAFKA_NODE_ID"));
+    }
+    assertThat(nodeIds).containsExactlyInAnyOrder("1", "2", "3");
+    assertThat(profiles("kafka")).isEmpty();
+    String worker = String.join(" ", command("connect-cluster"));
+    assertThat(worker)
+        .contains("bootstrap.servers=kafka-1:9092,kafka-2:9092,kafka-3:9092")
+        .contains("storage.replication.factor\\)=1$$/\\1=3")
+        .contains("rest.advertised.host.name=connect-cluster");
+    assertThat(mounts("connect-cluster")).isEqualTo(mounts("connect"));
+  }
+
+  @Test
+  void shouldRunCassandraElasticsearchAndRedisOnSeveralNodesInTheClusterProfile() {
+    for (String node : List.of("cassandra-1", "cassandra-2", "cassandra-3")) {
+      assertThat(profiles(node)).as(node).containsExactly("cluster");
+      assertThat(env(node, "CASSANDRA_SEEDS")).as(node).isEqualTo("cassandra-1");
+    }
+    for (String node : List.of("elasticsearch-1", "elasticsearch-2", "elasticsearch-3")) {
+      assertThat(env(node, "node.name")).isEqualTo(node);
+      assertThat(env(node, "discovery.seed_hosts"))
+          .isEqualTo("elasticsearch-1,elasticsearch-2,elasticsearch-3");
+      assertThat(env(node, "cluster.initial_master_nodes"))
+          .isEqualTo("elasticsearch-1,elasticsearch-2,elasticsearch-3");
+    }
+    for (int i = 1; i <= 6; i++) {
+      assertThat(command("redis-" + i)).containsSubsequence("--cluster-enabled", "yes");
+    }
+    assertThat(String.join(" ", command("redis-cluster-init")))
+        .contains("for n in 1 2 3 4 5 6")
+        .contains("--cluster-replicas 1");
+  }
+
+  @Test
+  void shouldRegisterTheSameConfigsWithTheClustersEndpointsAndReplication() {
+    List<String> register = command("register-connectors-cluster");
+    assertThat(register)
+        .containsSubsequence("--connect", "http://connect-cluster:8083")
+        .containsSubsequence(
+            "--dir", mounts("register-connectors").get("./connect-configs/connectors"));
+    assertThat(mounts("register-connectors-cluster")).isEqualTo(mounts("register-connectors"));
+    List<String> sets = new ArrayList<>();
+    for (int i = 0; i < register.size() - 1; i++) {
+      if (register.get(i).equals("--set")) {
+        sets.add(register.get(i + 1));
+      }
+    }
+    Map<String, Map<String, String>> cluster = ConnectorConfigs.withOverrides(connectors, sets);
+
+    Set<String> hosts = new HashSet<>();
+    for (String name : List.of("cassandra-sink", "elasticsearch-sink", "redis-cache-sink")) {
+      cluster
+          .get(name)
+          .forEach(
+              (key, value) -> {
+                Matcher m = HOST_PORT.matcher(value);
+                while (m.find()) {
+                  hosts.add(m.group(1));
+                  assertThat(profiles(m.group(1))).as(name + " " + key).containsExactly("cluster");
+                  assertThat(containerPorts(m.group(1))).as(name + " " + key).contains(m.group(2));
+                }
+              });
+    }
+    assertThat(hosts)
+        .containsExactlyInAnyOrder(
+            "cassandra-1",
+            "cassandra-2",
+            "cassandra-3",
+            "elasticsearch-1",
+            "elasticsearch-2",
+            "elasticsearch-3",
+            "redis-1",
+            "redis-2",
+            "redis-3",
+            "redis-4",
+            "redis-5",
+            "redis-6");
+    assertThat(cluster.get("cassandra-sink"))
+        .containsEntry("keyspace.replication.factor", "3")
+        .containsEntry("consistency.level", "QUORUM");
+    assertThat(cluster.get("elasticsearch-sink")).containsEntry("index.number.of.replicas", "1");
+    assertThat(cluster.get("redis-cache-sink")).containsEntry("redis.mode", "cluster");
+    assertThat(cluster.get("page-event-source"))
+        .containsEntry("topic.creation.default.replication.factor", "3");
+    cluster.forEach(
+        (name, config) -> {
+          if (config.containsKey("errors.deadletterqueue.topic.name")) {
+            assertThat(config)
+                .as(name)
+                .containsEntry("errors.deadletterqueue.topic.replication.factor", "3");
+          }
+        });
+    assertThat(cluster.get("mongo-sink"))
+        .isEqualTo(withDlqReplication(connectors.get("mongo-sink")));
+    assertThat(cluster.get("neo4j-graph-sink"))
+        .isEqualTo(withDlqReplication(connectors.get("neo4j-graph-sink")));
+  }
+
+  private static Map<String, String> withDlqReplication(Map<String, String> config) {
+    Map<String, String> expected = new HashMap<>(config);
+    expected.put("errors.deadletterqueue.topic.replication.factor", "3");
+    return expected;
+  }
+
+  private static List<String> profiles(String service) {
+    List<String> profiles = new ArrayList<>();
+    services.path(service).path("profiles").forEach(p -> profiles.add(p.asText()));
+    return profiles;
+  }
+
+  /** The ports a service listens on for other services: published or only exposed. */
+  private static List<String> containerPorts(String service) {
+    List<String> container =
+        new ArrayList<>(
+            ports(service).stream().map(p -> p.substring(p.lastIndexOf(':') + 1)).toList());
+    services.path(service).path("expose").forEach(p -> container.add(p.asText()));
+    return container;
+  }
+
   private static void assertServicePublishes(String where, String service, String port) {
     assertThat(services.has(service)).as(where + ": compose service '" + service + "'").isTrue();
     List<String> containerPorts =

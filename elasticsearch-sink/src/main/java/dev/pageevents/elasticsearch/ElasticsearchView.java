@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.cat.nodes.NodesRecord;
+import co.elastic.clients.elasticsearch.cluster.HealthResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.pageevents.core.event.PageEvent;
@@ -126,6 +127,39 @@ public final class ElasticsearchView extends ClientStoreView {
   /** Makes every indexed document visible to search. */
   public void refresh() throws IOException {
     client.indices().refresh(r -> r.index(indices).allowNoIndices(true));
+  }
+
+  /**
+   * The cluster's health and, per node, the primaries and replicas of the sink's indices it holds
+   * ({@code _cat/shards}); empty on a single node.
+   */
+  @Override
+  public List<String> placement() {
+    try {
+      HealthResponse health = client.cluster().health();
+      if (health.numberOfNodes() < 2) {
+        return List.of();
+      }
+      List<String> lines = new ArrayList<>();
+      lines.add(
+          String.format(
+              "  cluster %s: %d nodes, status %s, %d unassigned shards",
+              health.clusterName(),
+              health.numberOfNodes(),
+              health.status().jsonValue(),
+              health.unassignedShards()));
+      lines.addAll(
+          ShardPlacement.lines(
+              client.cat().shards(c -> c.index(indices)).valueBody().stream()
+                  .map(
+                      r ->
+                          new ShardPlacement.ShardCopy(
+                              r.index(), r.shard(), "p".equals(r.prirep()), r.state(), r.node()))
+                  .toList()));
+      return lines;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public long count() throws IOException {

@@ -204,16 +204,31 @@ public final class RedisView extends ClientStoreView implements TimeBuckets {
     if (!(redis instanceof JedisCluster)) {
       return new KeyLocation(key, slot, "standalone");
     }
-    Object reply = redis.sendCommand(key, Protocol.Command.CLUSTER, "NODES");
-    for (String line : SafeEncoder.encode((byte[]) reply).split("\n")) {
-      String[] fields = line.split(" ");
-      if (fields.length > 2 && fields[2].contains("myself")) {
-        String address = fields[1];
-        int at = address.indexOf('@');
-        return new KeyLocation(key, slot, at < 0 ? address : address.substring(0, at));
-      }
+    return new KeyLocation(
+        key,
+        slot,
+        clusterNodes(key)
+            .myself()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "CLUSTER NODES did not name the node serving slot " + slot))
+            .address());
+  }
+
+  /** Per master: its health, slots and replicas, as the cluster reports them; empty standalone. */
+  @Override
+  public List<String> placement() {
+    if (!(redis instanceof JedisCluster)) {
+      return List.of();
     }
-    throw new IllegalStateException("CLUSTER NODES did not name the node serving slot " + slot);
+    return clusterNodes(keys.page("")).lines();
+  }
+
+  /** {@code CLUSTER NODES} as the node serving {@code key}'s slot answers it. */
+  private ClusterNodes clusterNodes(String key) {
+    Object reply = redis.sendCommand(key, Protocol.Command.CLUSTER, "NODES");
+    return ClusterNodes.parse(SafeEncoder.encode((byte[]) reply));
   }
 
   private static List<RankedPage> ranked(List<Tuple> tuples) {

@@ -22,6 +22,15 @@ public interface StoreView extends AutoCloseable {
   /** Where the sample's data lives in the store (shard, token, slot...), as printable lines. */
   List<String> whereLives(ViewSample sample);
 
+  /**
+   * How the store spreads its data over its nodes right now (token ranges, shards or hash slots per
+   * node, their replicas, which nodes are up), as printable lines indented by two spaces; empty for
+   * a store on one server.
+   */
+  default List<String> placement() {
+    return List.of();
+  }
+
   /** The server that answered (product and version), when the view can tell. */
   default Optional<String> answeredBy() {
     return Optional.empty();

@@ -12,6 +12,7 @@ import dev.pageevents.pipeline.compare.TopicTruth;
 import dev.pageevents.pipeline.live.LiveServer;
 import dev.pageevents.pipeline.live.LiveTarget;
 import dev.pageevents.pipeline.progress.Progress;
+import dev.pageevents.stack.KafkaConnectProcesses;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class Demo {
 
   static final String USAGE =
       """
-      demo [--events N] [--format pack|course] [--keep-running] [--connect-port 8083]
+      demo [--events N] [--format pack|course] [--cluster] [--keep-running] [--connect-port 8083]
            [--live-port 8090] [--plugin-path DIR] [--configs connect-configs/connectors]
            [--set <connector>.<key>=<value>]...""";
 
@@ -55,9 +56,18 @@ public final class Demo {
   private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(30);
   private static final Duration AGREE_TIMEOUT = Duration.ofSeconds(60);
 
+  /**
+   * Free memory {@code --cluster} needs. Measured 2026-12-05: the demo JVM and every server it
+   * forks peaked at 4,891 MiB resident (summed VmRSS, sampled every 2 s) with one broker and Redis
+   * without replicas; two more brokers add up to about 800 MiB (410 MB each at most, see
+   * servers.md), so 6 GiB.
+   */
+  static final long CLUSTER_MEMORY_MIB = 6_144;
+
   private final Options options;
   private final PrintStream out;
   private volatile LiveServer live;
+  private ClusterFaults faults;
 
   /**
    * What to run.
@@ -71,8 +81,9 @@ public final class Demo {
       Path pluginPath,
       Path configsDir,
       List<String> sets,
-      int livePort) {
-    /** Without the live view. */
+      int livePort,
+      boolean cluster) {
+    /** On single servers, without the live view. */
     public Options(
         long events,
         boolean keepRunning,
@@ -80,7 +91,7 @@ public final class Demo {
         Path pluginPath,
         Path configsDir,
         List<String> sets) {
-      this(events, keepRunning, connectPort, pluginPath, configsDir, sets, -1);
+      this(events, keepRunning, connectPort, pluginPath, configsDir, sets, -1, false);
     }
   }
 
@@ -109,7 +120,7 @@ public final class Demo {
                 "--live-port",
                 "--plugin-path",
                 "--configs"),
-            Set.of("--keep-running"));
+            Set.of("--keep-running", "--cluster"));
     String configs = args.get("--configs");
     List<String> sets = new ArrayList<>();
     String format = args.get("--format");
@@ -130,15 +141,38 @@ public final class Demo {
                 "--plugin-path", System.getProperty("plugins.dir", "pipeline/target/plugins"))),
         configs == null ? null : Path.of(configs),
         sets,
-        (int) args.number("--live-port", LiveServer.DEFAULT_PORT));
+        (int) args.number("--live-port", LiveServer.DEFAULT_PORT),
+        args.flag("--cluster"));
   }
 
   /** Runs everything and stops what it started (unless --keep-running, then on Ctrl-C). */
   public int run() {
     long begin = System.nanoTime();
+    if (options.cluster()) {
+      MemoryCheck.require(CLUSTER_MEMORY_MIB, MemoryCheck.MEMINFO, "./demo --cluster")
+          .ifPresent(
+              free ->
+                  out.printf(
+                      "Memory: %,d MiB available, the cluster run needs about %,d MiB%n",
+                      free, CLUSTER_MEMORY_MIB));
+    }
     out.printf(
-        "Starting Kafka, Connect (REST on port %d) and five stores...%n", options.connectPort());
-    DemoStack stack = DemoStack.start(options.connectPort(), options.pluginPath(), out);
+        "Starting Kafka, Connect (REST on port %d) and five stores%s...%n",
+        options.connectPort(),
+        options.cluster()
+            ? String.format(
+                " (Cassandra %d nodes, Elasticsearch %d nodes, Redis Cluster, %d Kafka broker(s))",
+                shape().cassandraNodes(), shape().elasticsearchNodes(), shape().kafkaBrokers())
+            : "");
+    DemoStack stack =
+        DemoStack.start(
+            shape()
+                .kafka(
+                    KafkaConnectProcesses.builder()
+                        .restPort(options.connectPort())
+                        .pluginPath(options.pluginPath())),
+            shape().embedded(),
+            out);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
@@ -156,6 +190,9 @@ public final class Demo {
       String topic = configs.get(SOURCE).get(TOPIC_KEY);
       Topics.create(stack.bootstrapServers(), topic, configs.get(SOURCE));
       serveLive(stack, topic, configs);
+      if (options.cluster()) {
+        faults = new ClusterFaults(stack, topic, byStore(configs), out);
+      }
       List<String> sinks = register(stack.connectUrl(), configs);
       long started = System.nanoTime();
       awaitCatchUp(stack.bootstrapServers(), topic, sinks, configs);
@@ -166,6 +203,9 @@ public final class Demo {
           "First event in '%s': %s%n",
           topic, TopicTruth.firstValue(stack.bootstrapServers(), topic, Duration.ofSeconds(30)));
       Comparison comparison = compare(stack, topic, configs);
+      if (faults != null) {
+        faults.printPlacement("after the faults");
+      }
       out.println();
       out.print(ComparisonTable.render(comparison, 20));
       new Showcase(byStore(configs), out)
@@ -181,6 +221,9 @@ public final class Demo {
       Thread.currentThread().interrupt();
       return 1;
     } finally {
+      if (faults != null) {
+        faults.close();
+      }
       if (!keepUp) {
         try {
           Runtime.getRuntime().removeShutdownHook(hook);
@@ -191,6 +234,10 @@ public final class Demo {
         }
       }
     }
+  }
+
+  private StackShape shape() {
+    return options.cluster() ? StackShape.CLUSTER : StackShape.SINGLE;
   }
 
   /** The connect-configs with the demo's settings: where the stores are, how many events. */
@@ -219,6 +266,9 @@ public final class Demo {
     source.put("events.per.second", "0");
     source.put("start.time", START_TIME.toString());
     source.put("time.step.ms", Long.toString(TIME_STEP_MS));
+    if (options.cluster()) {
+      ClusterSettings.apply(configs, shape());
+    }
     return ConnectorConfigs.withOverrides(configs, options.sets());
   }
 
@@ -236,7 +286,7 @@ public final class Demo {
             Map.of(),
             LiveTarget.DEFAULT_COMPARE_EVERY);
     try {
-      live = LiveServer.start(target, options.livePort());
+      live = LiveServer.start(target, options.livePort(), stack.nodeEndpoints());
       out.println("Live view: " + live.url());
     } catch (UncheckedIOException e) {
       out.println("Live view not served: " + e.getMessage() + " (choose another --live-port)");
@@ -274,6 +324,7 @@ public final class Demo {
     boolean console = System.console() != null;
     long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
     long lastPrint = 0;
+    boolean faulted = false;
     try (Progress progress = new Progress(bootstrap, topic, sinks)) {
       while (true) {
         Progress.Snapshot now = progress.snapshot();
@@ -287,12 +338,29 @@ public final class Demo {
           out.print(console ? "\n" : "");
           return;
         }
+        if (faults != null && !faulted && quarterThrough(now)) {
+          faulted = true;
+          out.print(console ? "\n" : "");
+          faults.printPlacement("now, mid-stream");
+          faults.killOneNodeOfEach();
+          out.println();
+        }
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("The sinks did not catch up within " + CATCH_UP_TIMEOUT);
         }
         Thread.sleep(500);
       }
     }
+  }
+
+  /**
+   * Whether the fastest sink has written a quarter of the events to its store: the others are then
+   * still streaming (a kill later would find the fast stores done).
+   */
+  private boolean quarterThrough(Progress.Snapshot now) {
+    long fastest =
+        now.sinks().values().stream().mapToLong(Progress.SinkProgress::committed).max().orElse(0);
+    return fastest >= options.events() / 4;
   }
 
   /** Compares until every store agrees or {@link #AGREE_TIMEOUT} passes (stores refresh lazily). */

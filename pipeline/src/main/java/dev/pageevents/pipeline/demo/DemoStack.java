@@ -6,6 +6,7 @@ import dev.pageevents.stack.ElasticsearchServer;
 import dev.pageevents.stack.KafkaConnectProcesses;
 import dev.pageevents.stack.MongoServer;
 import dev.pageevents.stack.Neo4jServer;
+import dev.pageevents.stack.RedisClusterServer;
 import dev.pageevents.stack.RedisServer;
 import dev.pageevents.stack.SharedServers;
 import dev.pageevents.stack.StoreServer;
@@ -13,13 +14,16 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * Everything the demo runs: a Kafka broker and a distributed Connect worker in their own JVMs (the
@@ -216,6 +220,55 @@ public final class DemoStack implements AutoCloseable {
     return kafka;
   }
 
+  /**
+   * The Kafka brokers, indexed by node id - 1. SEAM: one broker today; once embedded-stack's {@code
+   * KafkaConnectProcesses.brokers()} is merged (branch {@code cluster}), return that.
+   */
+  public List<StoreServer> brokers() {
+    return List.of(kafka.broker());
+  }
+
+  /** Per system (Kafka, then each store), its nodes; external servers are left out. */
+  public Map<String, List<StoreServer>> nodes() {
+    Map<String, List<StoreServer>> nodes = new LinkedHashMap<>();
+    nodes.put("Kafka", brokers());
+    synchronized (stores) {
+      stores.forEach(
+          (store, server) -> {
+            if (!server.external()) {
+              nodes.put(store.title(), members(server));
+            }
+          });
+    }
+    return nodes;
+  }
+
+  /** Per system, where its nodes listen: what the live view probes to show them up or down. */
+  public Map<String, List<String>> nodeEndpoints() {
+    Map<String, List<String>> endpoints = new LinkedHashMap<>();
+    nodes()
+        .forEach(
+            (system, servers) ->
+                endpoints.put(system, servers.stream().map(StoreServer::endpoint).toList()));
+    return endpoints;
+  }
+
+  /** The nodes of a store that runs on several, or the server itself. */
+  static List<StoreServer> members(StoreServer server) {
+    if (server instanceof CassandraServer ring) {
+      return members(ring.size(), ring::node);
+    } else if (server instanceof ElasticsearchServer cluster) {
+      return members(cluster.size(), cluster::node);
+    } else if (server instanceof RedisClusterServer cluster) {
+      return members(cluster.size(), cluster::node);
+    }
+    return List.of(server);
+  }
+
+  private static List<StoreServer> members(int size, IntFunction<StoreServer> node) {
+    return IntStream.range(0, size).mapToObj(node).toList();
+  }
+
   /** One store's server, for faults ({@code stop()/start()}, {@code pause()/resume()}). */
   public StoreServer store(Store store) {
     synchronized (stores) {
@@ -231,10 +284,19 @@ public final class DemoStack implements AutoCloseable {
     return kafka.connectUrl();
   }
 
-  /** Where each store's clients connect, in the form its sink's connection settings take. */
+  /**
+   * Where each store's clients connect, in the form its sink's connection settings take (every node
+   * of an Elasticsearch cluster, so clients fail over).
+   */
   public Map<Store, String> endpoints() {
     Map<Store, String> endpoints = new EnumMap<>(Store.class);
-    stores.forEach((store, server) -> endpoints.put(store, server.endpoint()));
+    stores.forEach(
+        (store, server) ->
+            endpoints.put(
+                store,
+                server instanceof ElasticsearchServer nodes
+                    ? String.join(",", nodes.endpoints())
+                    : server.endpoint()));
     return endpoints;
   }
 

@@ -57,6 +57,14 @@ public final class LiveServer implements AutoCloseable {
    * @param port the port, 0 for any free one
    */
   public static LiveServer start(LiveTarget target, int port) {
+    return start(target, port, Map.of());
+  }
+
+  /**
+   * Like {@link #start(LiveTarget, int)}, also showing whether each node of {@code nodes} (per
+   * system, its endpoints) is up.
+   */
+  public static LiveServer start(LiveTarget target, int port, Map<String, List<String>> nodes) {
     HttpServer http;
     try {
       http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -74,7 +82,7 @@ public final class LiveServer implements AutoCloseable {
     http.setExecutor(executor);
     LiveServer server = new LiveServer(http, executor);
     try {
-      server.routes(target);
+      server.routes(target, new LinkedHashMap<>(nodes));
     } catch (RuntimeException e) {
       server.close();
       throw e;
@@ -83,7 +91,7 @@ public final class LiveServer implements AutoCloseable {
     return server;
   }
 
-  private void routes(LiveTarget target) {
+  private void routes(LiveTarget target, Map<String, List<String>> nodes) {
     SinkStates sinks = part(new SinkStates(target));
     CompareCache compare = part(new CompareCache(target, sinks::lag));
     SeriesReader series = SeriesReader.open(target).map(this::part).orElse(null);
@@ -93,6 +101,7 @@ public final class LiveServer implements AutoCloseable {
     api("/api/sinks", q -> sinks.read());
     api("/api/compare", q -> compare.latest());
     api("/api/connect", q -> ConnectStates.read(connect));
+    api("/api/nodes", q -> NodeStates.probe(nodes));
   }
 
   private static Object series(SeriesReader series, Map<String, String> query) {

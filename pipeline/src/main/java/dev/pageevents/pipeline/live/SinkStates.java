@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -41,12 +39,7 @@ final class SinkStates implements AutoCloseable {
   SinkStates(LiveTarget target) {
     this.target = target;
     this.progress = new Progress(target.bootstrapServers(), target.topic(), target.sinkNames());
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, target.bootstrapServers());
-    props.put(AdminClientConfig.CLIENT_ID_CONFIG, "pageevents-live-dlq");
-    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
-    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-    this.admin = Admin.create(props);
+    this.admin = AdminReads.open(target.bootstrapServers(), "pageevents-live-dlq");
   }
 
   /** The sinks' total lag now. */

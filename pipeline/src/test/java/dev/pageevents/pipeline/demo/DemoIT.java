@@ -2,10 +2,6 @@ package dev.pageevents.pipeline.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pageevents.stack.process.Ports;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,26 +12,10 @@ import org.junit.jupiter.api.Test;
 class DemoIT {
   @Test
   void shouldRunThePipelineEndToEndInTheCourseFormatAndEndWithEveryStoreEqualToTheTopic() {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(new TeeStream(buffer), true, StandardCharsets.UTF_8);
+    DemoRun run = DemoRun.of("--events", "3000", "--format", "course", "--live-port", "0");
 
-    int code =
-        Demo.main(
-            new String[] {
-              "--events",
-              "3000",
-              "--format",
-              "course",
-              "--connect-port",
-              Integer.toString(Ports.free()),
-              "--live-port",
-              "0",
-              "--plugin-path",
-              System.getProperty("plugins.dir")
-            },
-            out);
-
-    String printed = buffer.toString(StandardCharsets.UTF_8);
+    String printed = run.printed();
+    int code = run.exitCode();
     assertThat(code).as(printed).isZero();
     assertThat(printed)
         .contains("Registered 6 connectors")
@@ -48,26 +28,5 @@ class DemoIT {
         .contains("== MongoDB", "== Cassandra", "== Elasticsearch", "== Redis", "== Neo4j")
         .contains("hash slot", "token", "shard", "neighbourhood", "shard key")
         .doesNotContain("could not query");
-  }
-
-  /** Writes to the buffer and to the console, so the build log shows the demo's output. */
-  private static final class TeeStream extends java.io.OutputStream {
-    private final ByteArrayOutputStream buffer;
-
-    TeeStream(ByteArrayOutputStream buffer) {
-      this.buffer = buffer;
-    }
-
-    @Override
-    public void write(int b) {
-      buffer.write(b);
-      System.out.write(b);
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) {
-      buffer.write(bytes, offset, length);
-      System.out.write(bytes, offset, length);
-    }
   }
 }

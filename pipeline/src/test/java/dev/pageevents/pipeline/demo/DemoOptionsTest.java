@@ -29,4 +29,10 @@ class DemoOptionsTest {
         .hasMessageContaining("course")
         .hasMessageContaining("'avro'");
   }
+
+  @Test
+  void shouldRunOnClustersOnlyWithTheClusterFlag() {
+    assertThat(Demo.options(new String[] {"--events", "10"}).cluster()).isFalse();
+    assertThat(Demo.options(new String[] {"--cluster", "--events", "10"}).cluster()).isTrue();
+  }
 }

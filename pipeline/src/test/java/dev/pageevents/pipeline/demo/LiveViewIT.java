@@ -102,7 +102,8 @@ class LiveViewIT {
                 configs,
                 Map.of(),
                 Duration.ofSeconds(3)),
-            0);
+            0,
+            stack.nodeEndpoints());
     browser = chromium();
   }
 
@@ -200,6 +201,30 @@ class LiveViewIT {
                 HttpResponse.BodyHandlers.ofString())
             .body();
     assertThat(series).contains("\"bucketSeconds\":10").contains("\"topPages\"");
+  }
+
+  @Test
+  @Order(4)
+  void shouldShowAKilledNodeDownInTheNodesTable() {
+    browser.get(live.url());
+    int nodes = stack.nodeEndpoints().values().stream().mapToInt(List::size).sum();
+    await(
+        "every node UP in the Nodes table",
+        Duration.ofSeconds(30),
+        () -> browser.findElements(By.cssSelector("#nodes tr[data-state='UP']")).size() == nodes);
+    String redis = stack.nodeEndpoints().get(Store.REDIS.title()).get(0);
+
+    stack.store(Store.REDIS).kill();
+
+    await(
+        "Redis " + redis + " DOWN in the Nodes table",
+        Duration.ofSeconds(30),
+        () ->
+            browser.findElements(By.cssSelector("#nodes tr[data-state='DOWN']")).stream()
+                .map(row -> row.getAttribute("data-node"))
+                .toList()
+                .equals(List.of(redis)));
+    assertThat(browser.findElement(By.id("nodes-note")).getText()).contains("1 down");
   }
 
   private long total() {

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +35,8 @@ class LiveServerTest {
                 ConnectorConfigs.bundled(),
                 Map.of(),
                 Duration.ofHours(1)),
-            0);
+            0,
+            Map.of("Kafka", List.of("127.0.0.1:1")));
   }
 
   @AfterAll
@@ -61,7 +63,8 @@ class LiveServerTest {
 
   @Test
   void shouldRefuseEveryWriteWith405() throws Exception {
-    for (String path : new String[] {"/", "/api/series", "/api/compare", "/api/connect"}) {
+    for (String path :
+        new String[] {"/", "/api/series", "/api/compare", "/api/connect", "/api/nodes"}) {
       for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH"}) {
         HttpResponse<String> response = send(method, path);
         assertThat(response.statusCode()).as(method + " " + path).isEqualTo(405);
@@ -82,6 +85,17 @@ class LiveServerTest {
     HttpResponse<String> response = send("GET", "/api/compare");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"everyMs\":3600000", "\"comparison\":null");
+  }
+
+  @Test
+  void shouldServeEachNodeWithItsSystemAndWhetherItIsUp() throws Exception {
+    HttpResponse<String> response = send("GET", "/api/nodes");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"nodes\":[{\"system\":\"Kafka\",\"endpoint\":\"127.0.0.1:1\",\"up\":false}]}");
+    assertThat(send("GET", "/").body()).contains("id=\"nodes\"");
+    assertThat(send("GET", "/live.js").body()).contains("/api/nodes");
   }
 
   private HttpResponse<String> send(String method, String path) throws Exception {

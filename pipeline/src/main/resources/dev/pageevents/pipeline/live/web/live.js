@@ -167,6 +167,24 @@ async function refreshConnect() {
   }
 }
 
+// ---- nodes ---------------------------------------------------------------------------------
+async function refreshNodes() {
+  const data = await getJson('/api/nodes');
+  const down = data.nodes.filter((n) => !n.up).length;
+  $('nodes-note').textContent = data.nodes.length === 0 ? '(not known: started outside the demo)'
+    : `(${data.nodes.length} nodes, ${down} down)`;
+  const body = $('nodes').tBodies[0];
+  body.replaceChildren();
+  for (const n of data.nodes) {
+    const state = n.up ? 'UP' : 'DOWN';
+    const row = el('tr', { 'data-node': n.endpoint, 'data-state': state });
+    const cell = el('td');
+    cell.append(el('span', { class: 'state ' + state }, state));
+    row.append(el('td', {}, n.system), el('td', {}, n.endpoint), cell);
+    body.append(row);
+  }
+}
+
 // ---- compare -------------------------------------------------------------------------------
 async function refreshCompare() {
   const data = await getJson('/api/compare');
@@ -213,4 +231,5 @@ const cell = (t) => (t ? `${fmt(t.visits)} / ${fmt(t.totalDurationMs)}` : '—')
 every(1000, 'series', refreshSeries);
 every(1000, 'sinks', refreshSinks);
 every(2000, 'connect', refreshConnect);
+every(2000, 'nodes', refreshNodes);
 every(2000, 'compare', refreshCompare);
