@@ -58,8 +58,8 @@ public final class ElasticsearchServer extends ServerGroup<ElasticsearchNode> {
   }
 
   /**
-   * Every node's HTTP URL, comma-separated (the form the sink's {@code connection.urls} takes), or
-   * the external URL.
+   * Every node's HTTP URL, comma-separated (the form the sink's {@code elasticsearch.urls} takes),
+   * or the external URL.
    */
   @Override
   public String endpoint() {

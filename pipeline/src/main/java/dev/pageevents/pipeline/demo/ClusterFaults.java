@@ -173,11 +173,7 @@ final class ClusterFaults implements AutoCloseable {
     return Optional.empty();
   }
 
-  /**
-   * A master that has a replica; none when the masters have none. SEAM: today's Redis Cluster is
-   * three masters; with the {@code cluster} branch merged ({@code RedisClusterServer.create(name,
-   * 1)}, six nodes) take {@code cluster.masters().get(0)} instead of node 0.
-   */
+  /** A master that has a replica; none when the masters have none. */
   private Optional<StoreServer> redisMasterWithReplica() {
     if (!(stack.store(Store.REDIS) instanceof RedisClusterServer cluster) || cluster.size() < 2) {
       out.println("-- Redis: one server (or an external cluster), none killed");
@@ -190,7 +186,7 @@ final class ClusterFaults implements AutoCloseable {
               + " its keys with it");
       return Optional.empty();
     }
-    return Optional.of(cluster.node(0));
+    return Optional.of(cluster.masters().get(0));
   }
 
   /**

@@ -220,12 +220,9 @@ public final class DemoStack implements AutoCloseable {
     return kafka;
   }
 
-  /**
-   * The Kafka brokers, indexed by node id - 1. SEAM: one broker today; once embedded-stack's {@code
-   * KafkaConnectProcesses.brokers()} is merged (branch {@code cluster}), return that.
-   */
+  /** The Kafka brokers, indexed by node id - 1. */
   public List<StoreServer> brokers() {
-    return List.of(kafka.broker());
+    return List.copyOf(kafka.brokers());
   }
 
   /** Per system (Kafka, then each store), its nodes; external servers are left out. */

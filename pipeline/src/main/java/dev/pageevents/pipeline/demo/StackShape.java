@@ -24,12 +24,10 @@ public record StackShape(
   public static final StackShape SINGLE = new StackShape(1, 1, 1, false);
 
   /**
-   * The cluster demo. Kafka runs one broker and Redis Cluster three masters without replicas until
-   * embedded-stack offers more (the {@code cluster} branch: {@code Builder.brokers(3)} and {@code
-   * RedisClusterServer.create(name, 1)}); then set 3 here, call {@code brokers(kafkaBrokers)} in
-   * {@link #kafka} and {@code create(name, 1)} in {@link #embedded()}.
+   * The cluster demo: 3 KRaft brokers, 3 Cassandra nodes, 3 Elasticsearch nodes, Redis Cluster of 3
+   * masters with a replica each.
    */
-  public static final StackShape CLUSTER = new StackShape(1, 3, 3, true);
+  public static final StackShape CLUSTER = new StackShape(3, 3, 3, true);
 
   /** The page-events topic's and the DLQs' replication factor. */
   public int kafkaReplicationFactor() {
@@ -46,15 +44,14 @@ public record StackShape(
     return kafkaBrokers > 1 || cassandraNodes > 1 || elasticsearchNodes > 1 || redisCluster;
   }
 
-  /** The Kafka and Connect processes of this shape (the broker count is the seam above). */
+  /** The Kafka and Connect processes of this shape. */
   public KafkaConnectProcesses.Builder kafka(KafkaConnectProcesses.Builder builder) {
-    return builder;
+    return builder.brokers(kafkaBrokers);
   }
 
   /**
    * The stores' embedded servers where this shape differs from one node each, for {@link
-   * DemoStack#start(KafkaConnectProcesses.Builder, Map, java.io.PrintStream)}. Redis Cluster has no
-   * replicas until the seam above is switched.
+   * DemoStack#start(KafkaConnectProcesses.Builder, Map, java.io.PrintStream)}.
    */
   public Map<Store, Supplier<? extends StoreServer>> embedded() {
     Map<Store, Supplier<? extends StoreServer>> embedded = new EnumMap<>(Store.class);
@@ -67,7 +64,7 @@ public record StackShape(
           () -> ElasticsearchServer.create("demo-elasticsearch", elasticsearchNodes));
     }
     if (redisCluster) {
-      embedded.put(Store.REDIS, () -> RedisClusterServer.create("demo-redis"));
+      embedded.put(Store.REDIS, () -> RedisClusterServer.create("demo-redis", 1));
     }
     return embedded;
   }
