@@ -4,7 +4,6 @@ import dev.pageevents.core.config.DeprecatedAliases;
 import dev.pageevents.core.config.OffsetReset;
 import dev.pageevents.core.config.PageEventSinkConfig;
 import dev.pageevents.core.config.VisibleWhen;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.apache.kafka.common.config.ConfigDef.NonEmptyString;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigException;
 
 /** Settings of the Elasticsearch sink: cluster and credentials, index naming, bulk requests. */
 public final class ElasticsearchSinkConfig extends PageEventSinkConfig {
@@ -90,7 +88,7 @@ public final class ElasticsearchSinkConfig extends PageEventSinkConfig {
         URLS_CONFIG,
         Type.LIST,
         URLS_DEFAULT,
-        new UrlsValidator(),
+        ElasticsearchValidators.URLS,
         Importance.HIGH,
         URLS_DOC,
         CONNECTION_GROUP,
@@ -178,7 +176,7 @@ public final class ElasticsearchSinkConfig extends PageEventSinkConfig {
         INDEX_PATTERN_CONFIG,
         Type.STRING,
         INDEX_PATTERN_DEFAULT,
-        new IndexPatternValidator(),
+        ElasticsearchValidators.INDEX_PATTERN,
         Importance.HIGH,
         INDEX_PATTERN_DOC,
         INDEX_GROUP,
@@ -350,52 +348,5 @@ public final class ElasticsearchSinkConfig extends PageEventSinkConfig {
               + "; it can never be reached");
     }
     return problems;
-  }
-
-  /** Each entry must be an http(s) URL with a host. */
-  static final class UrlsValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      List<?> urls = (List<?>) value;
-      if (urls == null || urls.isEmpty()) {
-        throw new ConfigException(name, value, "Give at least one URL, e.g. http://es1:9200");
-      }
-      for (Object url : urls) {
-        String text = String.valueOf(url).trim();
-        URI uri;
-        try {
-          uri = URI.create(text);
-        } catch (IllegalArgumentException e) {
-          throw new ConfigException(name, text, "Not a URL: " + e.getMessage());
-        }
-        if (uri.getHost() == null
-            || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-          throw new ConfigException(
-              name, text, "Use http://host:port or https://host:port, e.g. https://es1:9200");
-        }
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "http(s)://host:port, comma-separated";
-    }
-  }
-
-  /** Parses the pattern the way the sink will, naming the problem. */
-  static final class IndexPatternValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      try {
-        new IndexPattern(value == null ? "" : value.toString());
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(name, value, e.getMessage());
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "fixed lowercase prefix, then text, {topic} and {<date pattern>}";
-    }
   }
 }

@@ -18,7 +18,6 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /** Settings of the MongoDB sink: where to connect, which collection, how durable each write is. */
 public final class MongoSinkConfig extends PageEventSinkConfig {
@@ -100,7 +99,7 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
         CONNECTION_URI_CONFIG,
         Type.PASSWORD,
         ConfigDef.NO_DEFAULT_VALUE,
-        new ConnectionStringValidator(),
+        MongoValidators.CONNECTION_STRING,
         Importance.HIGH,
         CONNECTION_URI_DOC,
         CONNECTION_GROUP,
@@ -122,7 +121,7 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
         COLLECTION_CONFIG,
         Type.STRING,
         COLLECTION_DEFAULT,
-        new CollectionNameValidator(),
+        MongoValidators.COLLECTION_NAME,
         Importance.MEDIUM,
         COLLECTION_DOC,
         CONNECTION_GROUP,
@@ -144,7 +143,7 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
         WRITE_CONCERN_CONFIG,
         Type.STRING,
         WRITE_CONCERN_DEFAULT,
-        new WriteConcernValidator(),
+        MongoValidators.WRITE_CONCERN,
         Importance.MEDIUM,
         WRITE_CONCERN_DOC,
         WRITES_GROUP,
@@ -253,31 +252,6 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
     return Map.of();
   }
 
-  /** Rejects values the driver cannot parse as a connection string, naming the problem. */
-  static final class ConnectionStringValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      if (value == null) {
-        throw new ConfigException(name, null, "Set " + name + ", e.g. mongodb://127.0.0.1:27017");
-      }
-      try {
-        new ConnectionString(((Password) value).value());
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(
-            name,
-            "[hidden]",
-            "Not a MongoDB connection string ("
-                + e.getMessage()
-                + "); use mongodb://host:port/ or mongodb+srv://host/");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "a mongodb:// or mongodb+srv:// connection string";
-    }
-  }
-
   /** Empty, or a plain field name that is not one of the document's other fields. */
   static final class TimeFieldValidator implements ConfigDef.Validator {
     private static final Set<String> TAKEN =
@@ -306,46 +280,6 @@ public final class MongoSinkConfig extends PageEventSinkConfig {
     @Override
     public String toString() {
       return "empty, or a plain field name such as ts";
-    }
-  }
-
-  /** Accepts 'majority', a member count or a tag set name. */
-  static final class WriteConcernValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      String text = value == null ? "" : value.toString().trim();
-      if (text.isEmpty() || (text.matches("-?\\d{1,9}") && Integer.parseInt(text) < 1)) {
-        throw new ConfigException(
-            name,
-            value,
-            "Use 'majority' or a number of members of at least 1; unacknowledged writes (0)"
-                + " would let offsets commit before MongoDB stored the events");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "'majority', a number of members >= 1, or a tag set name";
-    }
-  }
-
-  /** Rejects names MongoDB refuses: with '$' or a NUL character, or in the system namespace. */
-  static final class CollectionNameValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      String text = value == null ? "" : value.toString().trim();
-      if (text.contains("$") || text.contains("\0") || text.startsWith("system.")) {
-        throw new ConfigException(
-            name,
-            value,
-            "A collection name cannot contain '$' or a NUL character nor start with 'system.';"
-                + " leave it empty to use the topic name");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "a collection name without '$', NUL or a 'system.' prefix; empty for the topic name";
     }
   }
 }

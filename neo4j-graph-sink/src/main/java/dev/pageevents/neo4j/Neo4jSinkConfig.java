@@ -10,7 +10,6 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigException;
 
 /** Settings of the Neo4j graph sink: connection, encryption and trust, graph options. */
 public final class Neo4jSinkConfig extends PageEventSinkConfig {
@@ -59,7 +58,7 @@ public final class Neo4jSinkConfig extends PageEventSinkConfig {
                 URI_CONFIG,
                 Type.STRING,
                 ConfigDef.NO_DEFAULT_VALUE,
-                new BoltUri(),
+                Neo4jValidators.BOLT_URI,
                 Importance.HIGH,
                 URI_DOC,
                 CONNECTION_GROUP,
@@ -172,22 +171,5 @@ public final class Neo4jSinkConfig extends PageEventSinkConfig {
 
   public boolean nextEnabled() {
     return getBoolean(NEXT_CONFIG);
-  }
-
-  /** Checks the URI scheme. */
-  static final class BoltUri implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      String uri = (String) value;
-      if (uri == null || !uri.matches("(bolt|neo4j)(\\+s|\\+ssc)?://[^\\s]+")) {
-        throw new ConfigException(
-            name, value, "Use a Bolt URI such as bolt://localhost:7687 or neo4j+s://host:7687");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "bolt://, neo4j:// (optionally +s or +ssc) URI";
-    }
   }
 }

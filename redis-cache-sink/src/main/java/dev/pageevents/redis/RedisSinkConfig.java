@@ -14,7 +14,6 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigException;
 
 /** Settings of the Redis cache sink: connection, TLS and ACL, key layout, plus the shared ones. */
 public final class RedisSinkConfig extends PageEventSinkConfig {
@@ -105,7 +104,7 @@ public final class RedisSinkConfig extends PageEventSinkConfig {
                 HOSTS_CONFIG,
                 Type.LIST,
                 ConfigDef.NO_DEFAULT_VALUE,
-                new HostList(),
+                RedisValidators.HOST_LIST,
                 Importance.HIGH,
                 HOSTS_DOC,
                 CONNECTION_GROUP,
@@ -148,7 +147,7 @@ public final class RedisSinkConfig extends PageEventSinkConfig {
             PREFIX_CONFIG,
             Type.STRING,
             PREFIX_DEFAULT,
-            new KeyPrefix(),
+            RedisValidators.KEY_PREFIX,
             Importance.MEDIUM,
             PREFIX_DOC,
             LAYOUT_GROUP,
@@ -231,46 +230,5 @@ public final class RedisSinkConfig extends PageEventSinkConfig {
     userNeedsPassword(problems, USER_CONFIG, PASSWORD_CONFIG);
     truststoreProblems(problems, SSL_CONFIG, TRUSTSTORE_CONFIG, TRUSTSTORE_PASSWORD_CONFIG);
     return problems;
-  }
-
-  /** Checks a list of host:port entries. */
-  static final class HostList implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      List<?> hosts = (List<?>) value;
-      if (hosts == null || hosts.isEmpty()) {
-        throw new ConfigException(name, value, "Give at least one host:port, e.g. localhost:6379");
-      }
-      for (Object host : hosts) {
-        String text = String.valueOf(host).trim();
-        int colon = text.lastIndexOf(':');
-        if (colon <= 0 || !text.substring(colon + 1).matches("\\d{1,5}")) {
-          throw new ConfigException(
-              name, value, "'" + text + "' is not host:port; write e.g. localhost:6379");
-        }
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "one or more host:port, comma-separated";
-    }
-  }
-
-  /** Checks that the key prefix cannot create a hash tag of its own. */
-  static final class KeyPrefix implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      String prefix = (String) value;
-      if (prefix == null || prefix.isEmpty() || prefix.contains("{") || prefix.contains("}")) {
-        throw new ConfigException(
-            name, value, "Use a non-empty prefix without '{' or '}', e.g. " + name + "=pe");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "non-empty, without '{' or '}'";
-    }
   }
 }

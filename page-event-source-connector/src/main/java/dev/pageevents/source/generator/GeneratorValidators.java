@@ -1,5 +1,6 @@
 package dev.pageevents.source.generator;
 
+import dev.pageevents.core.config.DescribedValidator;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -11,67 +12,56 @@ final class GeneratorValidators {
   private GeneratorValidators() {}
 
   /** A page count (one positive integer) or a list of non-blank page paths. */
-  static final class Pages implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      List<?> pages = (List<?>) value;
-      if (pages == null || pages.isEmpty()) {
-        throw new ConfigException(name, value, "Give a page count (pages=100) or page paths");
-      }
-      if (pages.size() == 1 && pages.get(0).toString().matches("-?\\d+")) {
-        long count = Long.parseLong(pages.get(0).toString());
-        if (count < 1 || count > 10_000_000) {
-          throw new ConfigException(name, value, "A page count must be between 1 and 10000000");
-        }
-        return;
-      }
-      for (Object page : pages) {
-        if (page == null || page.toString().isBlank()) {
-          throw new ConfigException(name, value, "Page paths must not be blank");
-        }
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "a page count, or page paths separated by commas";
-    }
-  }
+  static final ConfigDef.Validator PAGES =
+      DescribedValidator.of(
+          "a page count, or page paths separated by commas",
+          (name, value) -> {
+            List<?> pages = (List<?>) value;
+            if (pages == null || pages.isEmpty()) {
+              throw new ConfigException(name, value, "Give a page count (pages=100) or page paths");
+            }
+            if (pages.size() == 1 && pages.get(0).toString().matches("-?\\d+")) {
+              long count = Long.parseLong(pages.get(0).toString());
+              if (count < 1 || count > 10_000_000) {
+                throw new ConfigException(
+                    name, value, "A page count must be between 1 and 10000000");
+              }
+              return;
+            }
+            for (Object page : pages) {
+              if (page == null || page.toString().isBlank()) {
+                throw new ConfigException(name, value, "Page paths must not be blank");
+              }
+            }
+          });
 
   /** A number strictly greater than zero. */
-  static final class PositiveDouble implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      if (value == null || !(((Double) value) > 0.0) || ((Double) value).isInfinite()) {
-        throw new ConfigException(name, value, "Must be a finite number greater than 0, e.g. 1.0");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "(0, ...)";
-    }
-  }
+  static final ConfigDef.Validator POSITIVE_DOUBLE =
+      DescribedValidator.of(
+          "(0, ...)",
+          (name, value) -> {
+            if (value == null || !(((Double) value) > 0.0) || ((Double) value).isInfinite()) {
+              throw new ConfigException(
+                  name, value, "Must be a finite number greater than 0, e.g. 1.0");
+            }
+          });
 
   /** Empty, or an ISO-8601 instant. */
-  static final class OptionalInstant implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      String text = value == null ? "" : value.toString().trim();
-      if (text.isEmpty()) {
-        return;
-      }
-      try {
-        Instant.parse(text);
-      } catch (DateTimeParseException e) {
-        throw new ConfigException(
-            name, value, "Must be empty (wall clock) or an instant like 2024-05-01T00:00:00Z");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "empty, or an ISO-8601 instant";
-    }
-  }
+  static final ConfigDef.Validator OPTIONAL_INSTANT =
+      DescribedValidator.of(
+          "empty, or an ISO-8601 instant",
+          (name, value) -> {
+            String text = value == null ? "" : value.toString().trim();
+            if (text.isEmpty()) {
+              return;
+            }
+            try {
+              Instant.parse(text);
+            } catch (DateTimeParseException e) {
+              throw new ConfigException(
+                  name,
+                  value,
+                  "Must be empty (wall clock) or an instant like 2024-05-01T00:00:00Z");
+            }
+          });
 }
