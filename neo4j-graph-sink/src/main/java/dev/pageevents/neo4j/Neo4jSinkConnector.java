@@ -35,14 +35,13 @@ public final class Neo4jSinkConnector extends PageEventSinkConnector<Neo4jSinkCo
   /** Refused credentials are reported on neo4j.password, anything else on neo4j.uri. */
   @Override
   protected Reachability.Failure diagnose(Neo4jSinkConfig config, Exception e) {
-    if (e instanceof AuthenticationException) {
-      return new Reachability.Failure(
-          Neo4jSinkConfig.PASSWORD_CONFIG,
-          "Neo4j refused the credentials; check neo4j.username and neo4j.password: "
-              + e.getMessage());
-    }
-    return new Reachability.Failure(
+    return Reachability.Failure.credentialsOrAddress(
+        e instanceof AuthenticationException,
+        "Neo4j",
+        Neo4jSinkConfig.USER_CONFIG,
+        Neo4jSinkConfig.PASSWORD_CONFIG,
         Neo4jSinkConfig.URI_CONFIG,
-        "Cannot reach Neo4j with these settings (URI, encryption, trust): " + e.getMessage());
+        "URI, encryption, trust",
+        e.getMessage());
   }
 }

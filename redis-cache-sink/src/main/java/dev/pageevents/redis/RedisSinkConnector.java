@@ -35,13 +35,13 @@ public final class RedisSinkConnector extends PageEventSinkConnector<RedisSinkCo
   @Override
   protected Reachability.Failure diagnose(RedisSinkConfig config, Exception e) {
     String message = String.valueOf(e.getMessage());
-    if (message.contains("WRONGPASS") || message.contains("NOAUTH")) {
-      return new Reachability.Failure(
-          RedisSinkConfig.PASSWORD_CONFIG,
-          "Redis refused the credentials; check redis.username and redis.password: " + message);
-    }
-    return new Reachability.Failure(
+    return Reachability.Failure.credentialsOrAddress(
+        message.contains("WRONGPASS") || message.contains("NOAUTH"),
+        "Redis",
+        RedisSinkConfig.USER_CONFIG,
+        RedisSinkConfig.PASSWORD_CONFIG,
         RedisSinkConfig.HOSTS_CONFIG,
-        "Cannot reach Redis with these settings (redis.hosts, TLS): " + message);
+        "redis.hosts, TLS",
+        message);
   }
 }

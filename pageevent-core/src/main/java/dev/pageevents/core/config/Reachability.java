@@ -28,7 +28,39 @@ public final class Reachability {
   }
 
   /** A failed probe as a person should see it: the field to fix and what to tell them. */
-  public record Failure(String field, String message) {}
+  public record Failure(String field, String message) {
+    /**
+     * Refused credentials, reported on the password setting; anything else, on the address.
+     *
+     * @param refused whether the store refused the credentials
+     * @param store the store's name, e.g. "Redis"
+     * @param addressHint the settings that decide whether the store is reached, e.g. "URI, TLS"
+     * @param detail what the client said
+     */
+    public static Failure credentialsOrAddress(
+        boolean refused,
+        String store,
+        String usernameField,
+        String passwordField,
+        String addressField,
+        String addressHint,
+        String detail) {
+      if (refused) {
+        return new Failure(
+            passwordField,
+            store
+                + " refused the credentials; check "
+                + usernameField
+                + " and "
+                + passwordField
+                + ": "
+                + detail);
+      }
+      return new Failure(
+          addressField,
+          "Cannot reach " + store + " with these settings (" + addressHint + "): " + detail);
+    }
+  }
 
   /** Turns a probe's exception into the field and message to report it with. */
   @FunctionalInterface
