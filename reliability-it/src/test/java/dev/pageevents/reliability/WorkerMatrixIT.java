@@ -153,6 +153,8 @@ class WorkerMatrixIT {
       stack.start();
       rest = new ConnectRest(stack.connectUrl());
 
+      step = "the worker is Connect " + cell.version();
+      assertThat(rest.get("/").path("version").asText()).isEqualTo(cell.version());
       step = "list every plugin at the build version";
       everyPluginListed();
       step = "per-field errors from /validate";
