@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A distributed-mode Connect 4.3.1 worker ({@code ConnectDistributed}) in its own JVM. */
+/**
+ * A distributed-mode Connect worker ({@code ConnectDistributed}) in its own JVM: the build's Kafka
+ * version unless given another {@link WorkerRuntime}.
+ */
 public final class ConnectWorkerServer extends ForkedServer {
   private static final String HOST = "127.0.0.1";
 
@@ -20,6 +23,7 @@ public final class ConnectWorkerServer extends ForkedServer {
   private final Map<String, String> extraProps;
   private final List<String> jvmOptions;
   private final int jmxPort;
+  private final WorkerRuntime runtime;
 
   /**
    * @param jmxPort a loopback port for remote JMX without authentication, or 0 for none
@@ -31,8 +35,10 @@ public final class ConnectWorkerServer extends ForkedServer {
       Path pluginPath,
       Map<String, String> extraProps,
       List<String> jvmOptions,
-      int jmxPort) {
+      int jmxPort,
+      WorkerRuntime runtime) {
     super(name);
+    this.runtime = runtime;
     this.bootstrapServers = bootstrapServers;
     this.restPort = restPort;
     this.pluginPath = pluginPath;
@@ -96,9 +102,7 @@ public final class ConnectWorkerServer extends ForkedServer {
 
   @Override
   protected List<String> command() {
-    JavaCommand java =
-        JavaCommand.of(Path.of(System.getProperty("java.home")), "kafka")
-            .jvm(jvmOptions.toArray(String[]::new));
+    JavaCommand java = runtime.command().jvm(jvmOptions.toArray(String[]::new));
     if (jmxPort != 0) {
       java.jvm(
           "-Dcom.sun.management.jmxremote.port=" + jmxPort,
@@ -120,8 +124,17 @@ public final class ConnectWorkerServer extends ForkedServer {
         name + " serves REST on " + endpoint(),
         Duration.ofSeconds(120),
         process,
-        // /health answers 200 only once the herder has started (internal topics exist)
-        () -> Http.status(endpoint() + "/health") == 200);
+        this::herderStarted);
     Diagnostics.raiseWorkerLogLevels(endpoint());
+  }
+
+  /**
+   * {@code /health} answers 200 only once the herder has started (internal topics exist); workers
+   * before Kafka 3.9 have no {@code /health} (404, KIP-1017), and there {@code /connectors} answers
+   * 200 only once the herder serves requests.
+   */
+  private boolean herderStarted() {
+    int health = Http.status(endpoint() + "/health");
+    return health == 200 || (health == 404 && Http.status(endpoint() + "/connectors") == 200);
   }
 }

@@ -168,6 +168,7 @@ public final class KafkaConnectProcesses extends ServerGroup<ForkedServer> {
     private int workers = 1;
     private boolean jmx;
     private Path pluginPath;
+    private WorkerRuntime workerRuntime = WorkerRuntime.BUILD;
     private final Map<String, String> workerProps = new LinkedHashMap<>();
     private List<String> brokerJvm = List.of("-Xms128m", "-Xmx384m", "-XX:+UseG1GC", FAST_START);
     private List<String> workerJvm = List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", FAST_START);
@@ -214,6 +215,12 @@ public final class KafkaConnectProcesses extends ServerGroup<ForkedServer> {
       return this;
     }
 
+    /** Another Connect version or JDK for the workers (default: the build's, this JVM's JDK). */
+    public Builder workerRuntime(WorkerRuntime runtime) {
+      this.workerRuntime = runtime;
+      return this;
+    }
+
     public Builder workerProperty(String key, String value) {
       workerProps.put(key, value);
       return this;
@@ -253,7 +260,8 @@ public final class KafkaConnectProcesses extends ServerGroup<ForkedServer> {
                 pluginPath,
                 Map.copyOf(props),
                 workerJvm,
-                jmx ? Ports.free() : 0));
+                jmx ? Ports.free() : 0,
+                workerRuntime));
       }
       return new KafkaConnectProcesses(builtBrokers, built);
     }

@@ -17,18 +17,26 @@ import java.util.List;
 public final class JavaCommand {
   private final Path javaHome;
   private final List<String> jvmOptions = new ArrayList<>();
-  private final String classpathName;
+  private final String classpath;
 
-  private JavaCommand(Path javaHome, String classpathName) {
+  private JavaCommand(Path javaHome, String classpath) {
     this.javaHome = javaHome;
-    this.classpathName = classpathName;
+    this.classpath = classpath;
   }
 
   /**
    * A command on the JDK at {@code javaHome} running the jars listed in {@code <name>.classpath}.
    */
   public static JavaCommand of(Path javaHome, String classpathName) {
-    return new JavaCommand(javaHome, classpathName);
+    return new JavaCommand(javaHome, classpath(classpathName));
+  }
+
+  /**
+   * A command on the JDK at {@code javaHome} running the given jars ({@code File.pathSeparator}
+   * separated), e.g. another version of a server resolved by the caller's build.
+   */
+  public static JavaCommand ofClasspath(Path javaHome, String classpath) {
+    return new JavaCommand(javaHome, classpath);
   }
 
   /** Adds JVM options (heap, flags, system properties). */
@@ -44,7 +52,7 @@ public final class JavaCommand {
     command.addAll(jvmOptions);
     command.add("-Dpageevents.stack.server=" + serverDir.toAbsolutePath());
     command.add("-cp");
-    command.add(classpath(classpathName) + java.io.File.pathSeparator + ownLocation());
+    command.add(classpath + java.io.File.pathSeparator + ownLocation());
     command.add(ParentWatch.class.getName());
     command.add(Long.toString(ProcessHandle.current().pid()));
     command.add(mainClass);
