@@ -286,7 +286,7 @@ class WorkerMatrixIT {
 
     /** A user and password for Neo4j (its server runs without auth, so any password works). */
     private static Map<String, String> neo4jCredentials(String password) {
-      return Map.of("neo4j.user", "neo4j", "neo4j.password", password);
+      return Map.of("neo4j.username", "neo4j", "neo4j.password", password);
     }
 
     private void assertNoTaskFailed(String connector) throws Exception {
