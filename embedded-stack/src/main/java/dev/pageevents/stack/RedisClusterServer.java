@@ -116,6 +116,28 @@ public final class RedisClusterServer extends ServerGroup<RedisServer> {
     return replicas.stream().filter(r -> "master".equals(role(r).get(0))).findFirst().orElseThrow();
   }
 
+  /**
+   * Stops {@code master} from replicating, once its replicas have what it wrote so far: the user
+   * its replicas connect as may no longer run the replication commands, and their links are
+   * dropped. Every write it acknowledges from now on exists on it alone, which is the
+   * asynchronous-replication gap a failover loses, held open for a test. Returns once every replica
+   * reports its link down.
+   */
+  public void cutReplication(RedisServer master) {
+    List<RedisServer> replicas = replicasOf(master);
+    try (RespClient client = master.connect()) {
+      // what it acknowledged so far reaches the replicas first
+      client.call("WAIT", Integer.toString(replicas.size()), "5000");
+      client.call("ACL", "SETUSER", "default", "-psync", "-sync", "-replconf");
+      client.call("CLIENT", "KILL", "TYPE", "replica");
+    }
+    Poll.until(
+        "every replica of " + master + " to report its link down",
+        Duration.ofSeconds(10),
+        null,
+        () -> replicas.stream().noneMatch(r -> "connected".equals(role(r).get(3))));
+  }
+
   /** The running nodes that replicate {@code master} now. */
   private List<RedisServer> replicasOf(RedisServer master) {
     return nodes.stream()

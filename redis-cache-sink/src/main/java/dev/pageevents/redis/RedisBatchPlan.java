@@ -19,8 +19,18 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class RedisBatchPlan {
 
-  /** The keys and arguments of one call of {@code apply-batch.lua}; all keys share a slot. */
-  record ScriptCall(int group, TopicPartition partition, List<String> keys, List<String> args) {}
+  /**
+   * The keys and arguments of one call of {@code apply-batch.lua}; all keys share a slot. The call
+   * stores {@code lastOffset} as the group's offset for the partition.
+   */
+  record ScriptCall(
+      int group, TopicPartition partition, long lastOffset, List<String> keys, List<String> args) {}
+
+  /** The offset a group was last seen to store for a partition, or null when none was seen. */
+  @FunctionalInterface
+  interface Acknowledged {
+    Long offset(int group, TopicPartition partition);
+  }
 
   private static final Comparator<TopicPartition> BY_TOPIC_AND_PARTITION =
       Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
@@ -31,14 +41,22 @@ final class RedisBatchPlan {
     this.keys = keys;
   }
 
-  /** Calls ordered by topic, partition, then group. */
-  List<ScriptCall> plan(List<PageEventRecord> batch) {
+  /**
+   * Calls ordered by topic, partition, then group; each tells its group the offset {@code
+   * acknowledged} says it stored last, which the group must not be found below.
+   */
+  List<ScriptCall> plan(List<PageEventRecord> batch, Acknowledged acknowledged) {
     Map<TopicPartition, Long> last = AppliedOffsets.lastOffsets(batch);
     Map<TopicPartition, ScriptCall[]> calls = new TreeMap<>(BY_TOPIC_AND_PARTITION);
     for (Map.Entry<TopicPartition, Long> entry : last.entrySet()) {
       ScriptCall[] byGroup = new ScriptCall[keys.groups()];
       for (int group = 0; group < byGroup.length; group++) {
-        byGroup[group] = start(group, entry.getKey(), entry.getValue());
+        byGroup[group] =
+            start(
+                group,
+                entry.getKey(),
+                entry.getValue(),
+                acknowledged.offset(group, entry.getKey()));
       }
       calls.put(entry.getKey(), byGroup);
     }
@@ -66,7 +84,7 @@ final class RedisBatchPlan {
     return ordered;
   }
 
-  private ScriptCall start(int group, TopicPartition partition, long lastOffset) {
+  private ScriptCall start(int group, TopicPartition partition, long lastOffset, Long stored) {
     List<String> callKeys = new ArrayList<>();
     callKeys.add(keys.offsets(group));
     callKeys.add(keys.top(group));
@@ -74,6 +92,7 @@ final class RedisBatchPlan {
     args.add(RedisKeys.offsetField(partition));
     args.add(Long.toString(lastOffset));
     args.add(Integer.toString(keys.bucketTtlSeconds()));
-    return new ScriptCall(group, partition, callKeys, args);
+    args.add(stored == null ? "" : Long.toString(stored));
+    return new ScriptCall(group, partition, lastOffset, callKeys, args);
   }
 }

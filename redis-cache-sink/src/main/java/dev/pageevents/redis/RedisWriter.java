@@ -3,6 +3,7 @@ package dev.pageevents.redis;
 import dev.pageevents.core.sink.ErrorKind;
 import dev.pageevents.core.sink.ExactStoreWriter;
 import dev.pageevents.core.sink.PageEventRecord;
+import dev.pageevents.core.sink.exact.StoreLostWritesException;
 import dev.pageevents.redis.RedisBatchPlan.ScriptCall;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,11 +27,22 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * of a batch's calls pipelined: the group's counters and its stored offset change together, and
  * updates the group already applied are skipped inside the script, so retries and replays never
  * count twice.
+ *
+ * <p>Replication in Redis is asynchronous: a master can acknowledge a call and die before its
+ * replica has it, and the promoted replica then holds an older offset with the counters that go
+ * with it. The writer remembers the offset each group last stored per partition and the script
+ * refuses to apply anything on a group found below it ({@code LOSTWRITES}); the writer then throws
+ * {@link StoreLostWritesException} and the task writes again from the group's stored offset.
  */
 final class RedisWriter implements ExactStoreWriter {
+  private static final String LOST_WRITES = "LOSTWRITES ";
+
+  private record GroupPartition(int group, TopicPartition partition) {}
+
   private final UnifiedJedis redis;
   private final RedisKeys keys;
   private final RedisBatchPlan plan;
+  private final Map<GroupPartition, Long> acknowledged = new HashMap<>();
   private String sha;
 
   RedisWriter(UnifiedJedis redis, RedisKeys keys) {
@@ -48,7 +60,9 @@ final class RedisWriter implements ExactStoreWriter {
 
   @Override
   public void write(List<PageEventRecord> batch) {
-    List<ScriptCall> calls = plan.plan(batch);
+    List<ScriptCall> calls =
+        plan.plan(
+            batch, (group, partition) -> acknowledged.get(new GroupPartition(group, partition)));
     try {
       runPipelined(calls);
     } catch (JedisNoScriptException e) {
@@ -63,7 +77,8 @@ final class RedisWriter implements ExactStoreWriter {
 
   /**
    * Sends every script call of the batch in one pipeline (one round trip per node instead of one
-   * per call), then surfaces the first error reply.
+   * per call), remembers the offsets the successful calls stored, then surfaces lost writes before
+   * any other error reply: a retry would write over the gap.
    */
   private void runPipelined(List<ScriptCall> calls) {
     List<Response<Object>> replies = new ArrayList<>(calls.size());
@@ -73,15 +88,47 @@ final class RedisWriter implements ExactStoreWriter {
       }
       pipeline.sync();
     }
-    for (Response<Object> reply : replies) {
+    RuntimeException firstError = null;
+    Map<TopicPartition, Long> resumeFrom = new HashMap<>();
+    List<String> lost = new ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      ScriptCall call = calls.get(i);
+      GroupPartition target = new GroupPartition(call.group(), call.partition());
       try {
-        reply.get();
+        replies.get(i).get();
+        acknowledged.merge(target, call.lastOffset(), Math::max);
+      } catch (JedisDataException e) {
+        String reply = String.valueOf(e.getMessage());
+        if (reply.startsWith(LOST_WRITES)) {
+          // "LOSTWRITES <stored> <acknowledged> <topic:partition>"
+          String[] parts = reply.split(" ", 4);
+          acknowledged.remove(target);
+          resumeFrom.merge(call.partition(), Long.parseLong(parts[1]) + 1, Math::min);
+          lost.add(
+              "group %d of %s stores offset %s, it had stored %s"
+                  .formatted(call.group(), parts[3], parts[1], parts[2]));
+        } else if (firstError == null) {
+          firstError = e;
+        }
       } catch (IllegalStateException e) {
         // Jedis leaves a reply unset when its node's connection broke during sync() (a node
         // restarting): the call may or may not have run, so retry; stored offsets skip applied
         // ones.
-        throw new JedisConnectionException("no reply to a pipelined script call from Redis", e);
+        if (firstError == null) {
+          firstError =
+              new JedisConnectionException("no reply to a pipelined script call from Redis", e);
+        }
       }
+    }
+    if (!lost.isEmpty()) {
+      throw new StoreLostWritesException(
+          "Redis lost writes it had acknowledged (a failover to a replica that had not received"
+              + " them, or a restart without persistence): "
+              + String.join("; ", lost),
+          resumeFrom);
+    }
+    if (firstError != null) {
+      throw firstError;
     }
   }
 

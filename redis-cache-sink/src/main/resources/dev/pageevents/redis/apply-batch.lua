@@ -18,7 +18,7 @@ end
 
 -- Check every key first: a script error after a write would leave the batch half-applied.
 local checks = { expect(KEYS[1], 'hash') or expect(KEYS[2], 'zset') }
-local k, a = 3, 4
+local k, a = 3, 5
 while a <= #ARGV do
   if ARGV[a] == 'p' then
     checks[#checks + 1] = expect(KEYS[k], 'hash') or expect(KEYS[k + 1], 'string')
@@ -34,9 +34,12 @@ for _, failed in pairs(checks) do
 end
 
 local applied = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '-1')
+if ARGV[4] ~= '' and applied < tonumber(ARGV[4]) then
+  return redis.error_reply('LOSTWRITES ' .. applied .. ' ' .. ARGV[4] .. ' ' .. ARGV[1])
+end
 local ttl = tonumber(ARGV[3])
 local done = 0
-k, a = 3, 4
+k, a = 3, 5
 while a <= #ARGV do
   local offset = tonumber(ARGV[a + 1])
   if ARGV[a] == 'p' then

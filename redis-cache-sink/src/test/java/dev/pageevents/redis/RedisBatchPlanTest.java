@@ -21,7 +21,8 @@ class RedisBatchPlanTest {
 
   @Test
   void shouldMakeOneCallPerGroupAndPartitionEvenWithoutUpdates() {
-    List<ScriptCall> calls = plan.plan(List.of(record(0, 5, "/a", "u1"), record(1, 9, "/b", "u2")));
+    List<ScriptCall> calls =
+        plan.plan(List.of(record(0, 5, "/a", "u1"), record(1, 9, "/b", "u2")), (g, p) -> null);
 
     assertThat(calls).hasSize(8);
     assertThat(calls)
@@ -31,11 +32,27 @@ class RedisBatchPlanTest {
   }
 
   @Test
+  void shouldTellEachGroupTheOffsetItWasLastSeenToStoreForThePartition() {
+    List<ScriptCall> calls =
+        plan.plan(
+            List.of(record(0, 5, "/a", "u1"), record(1, 9, "/b", "u2")),
+            (group, partition) -> group == 2 && partition.partition() == 1 ? 8L : null);
+
+    for (ScriptCall call : calls) {
+      String expected = call.group() == 2 && call.partition().partition() == 1 ? "8" : "";
+      assertThat(call.args().get(3))
+          .as("group %d, %s", call.group(), call.partition())
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
   void shouldKeepEveryKeyOfACallInTheSlotOfItsGroup() {
     List<ScriptCall> calls =
         plan.plan(
             List.of(
-                record(0, 1, "/a{x}", "u1"), record(0, 2, "/b", "}u2"), record(0, 3, "/c", "u3")));
+                record(0, 1, "/a{x}", "u1"), record(0, 2, "/b", "}u2"), record(0, 3, "/c", "u3")),
+            (g, p) -> null);
 
     for (ScriptCall call : calls) {
       int slot = JedisClusterCRC16.getSlot(call.keys().get(0));
@@ -47,10 +64,11 @@ class RedisBatchPlanTest {
   @Test
   void shouldPassPageAndUserUpdatesAsArgumentsInOffsetOrder() {
     List<ScriptCall> calls =
-        plan.plan(List.of(record(0, 7, "/a'\"", "u1"), record(0, 8, "/a'\"", "u1")));
+        plan.plan(
+            List.of(record(0, 7, "/a'\"", "u1"), record(0, 8, "/a'\"", "u1")), (g, p) -> null);
 
     ScriptCall pageCall = calls.get(keys.groupOf("/a'\""));
-    assertThat(pageCall.args().subList(3, pageCall.args().size()))
+    assertThat(pageCall.args().subList(4, pageCall.args().size()))
         .containsSubsequence("p", "7", "/a'\"", "250", "61000", "p", "8", "/a'\"", "250", "61000");
     assertThat(pageCall.keys())
         .contains(

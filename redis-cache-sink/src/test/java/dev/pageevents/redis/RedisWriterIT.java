@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.sink.ErrorKind;
 import dev.pageevents.core.sink.PageEventRecord;
+import dev.pageevents.core.sink.exact.StoreLostWritesException;
 import dev.pageevents.core.testing.TestEvents;
 import dev.pageevents.core.view.RankedPage;
 import dev.pageevents.stack.RedisServer;
@@ -96,6 +97,28 @@ class RedisWriterIT {
         }
       }
     }
+  }
+
+  /** As after a restart without persistence: the keys are gone, the writer saw them stored. */
+  @Test
+  void shouldFindThatTheStoreLostEverythingAndCountEachEventOnceWhenWrittenAgainFromTheStart() {
+    writer.write(records(0, 0, 9, "/a"));
+    RedisSchema.clear(redis, keys);
+
+    assertThatThrownBy(() -> writer.write(records(0, 10, 14, "/a")))
+        .isInstanceOfSatisfying(
+            StoreLostWritesException.class,
+            lost -> assertThat(lost.resumeFrom()).isEqualTo(Map.of(P0, 0L)))
+        .hasMessageContaining("stores offset -1, it had stored 9");
+    assertThat(view.page("/a"))
+        .as("nothing applied over the gap")
+        .isEqualTo(new RedisView.PageCounters(0, 0, 0));
+
+    writer.prepare();
+    writer.write(records(0, 0, 14, "/a"));
+
+    assertThat(view.page("/a")).isEqualTo(new RedisView.PageCounters(15, 150, 14_000));
+    assertThat(writer.appliedOffsets(List.of(P0))).isEqualTo(Map.of(P0, 14L));
   }
 
   @Test

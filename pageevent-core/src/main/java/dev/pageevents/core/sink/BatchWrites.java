@@ -1,5 +1,7 @@
 package dev.pageevents.core.sink;
 
+import dev.pageevents.core.sink.exact.StoreLostWritesException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,19 +21,25 @@ import org.apache.kafka.connect.errors.RetriableException;
 final class BatchWrites implements AutoCloseable {
 
   /**
-   * The batch in flight ran out of retries; it and everything the task received after it is
-   * unwritten. {@code firstOffsets} is, per partition, the batch's first offset.
+   * A batch ran out of retries, or the store lost earlier writes: from {@code firstOffsets} on (per
+   * partition: the batch's first offset, or the first one the store lacks), everything the task
+   * received is unwritten.
    */
   static final class UnwrittenBatchException extends RuntimeException {
     private final transient Map<TopicPartition, Long> firstOffsets;
 
-    UnwrittenBatchException(Map<TopicPartition, Long> firstOffsets, RetriableException cause) {
+    UnwrittenBatchException(Map<TopicPartition, Long> firstOffsets, RuntimeException cause) {
       super(cause.getMessage(), cause);
       this.firstOffsets = firstOffsets;
     }
 
     Map<TopicPartition, Long> firstOffsets() {
       return firstOffsets;
+    }
+
+    /** Whether the store lost writes it had acknowledged (not merely a batch out of retries). */
+    boolean storeLostWrites() {
+      return getCause() instanceof StoreLostWritesException;
     }
   }
 
@@ -62,13 +70,18 @@ final class BatchWrites implements AutoCloseable {
    * Runs {@code write} after the batch in flight has succeeded: inline it returns when written,
    * pipelined it returns at once.
    *
-   * @throws UnwrittenBatchException when the batch in flight ran out of retries
+   * @throws UnwrittenBatchException when the batch in flight ran out of retries, or a batch found
+   *     that the store lost earlier writes
    * @throws ConnectException when it failed for good (the task must stop)
    */
   void submit(Map<TopicPartition, Long> firstOffsets, Runnable write) {
     awaitInFlight();
     if (thread == null) {
-      write.run();
+      try {
+        write.run();
+      } catch (StoreLostWritesException lost) {
+        throw new UnwrittenBatchException(lostFrom(firstOffsets, lost), lost);
+      }
       return;
     }
     inFlightFirstOffsets = Map.copyOf(firstOffsets);
@@ -90,6 +103,9 @@ final class BatchWrites implements AutoCloseable {
       throw new ConnectException("Interrupted while waiting for a batch write", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof StoreLostWritesException lost) {
+        throw new UnwrittenBatchException(lostFrom(inFlightFirstOffsets, lost), lost);
+      }
       if (cause instanceof RetriableException retriable) {
         throw new UnwrittenBatchException(inFlightFirstOffsets, retriable);
       }
@@ -102,6 +118,14 @@ final class BatchWrites implements AutoCloseable {
       inFlight = null;
       inFlightFirstOffsets = null;
     }
+  }
+
+  /** The batch is unwritten, and so is what the store lost before it. */
+  private static Map<TopicPartition, Long> lostFrom(
+      Map<TopicPartition, Long> batchFirstOffsets, StoreLostWritesException lost) {
+    Map<TopicPartition, Long> from = new HashMap<>(batchFirstOffsets);
+    lost.resumeFrom().forEach((partition, offset) -> from.merge(partition, offset, Math::min));
+    return from;
   }
 
   /** Interrupts a write in flight (its offsets are not committed, so it is written again). */

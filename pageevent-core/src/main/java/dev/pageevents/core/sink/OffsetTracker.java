@@ -41,6 +41,16 @@ final class OffsetTracker {
     return result;
   }
 
+  /**
+   * Takes back what was marked done at or past {@code firstOffsets}: the store lost those records
+   * and they are written again.
+   */
+  synchronized void rewind(Map<TopicPartition, Long> firstOffsets) {
+    firstOffsets.forEach(
+        (partition, first) ->
+            nextOffsets.computeIfPresent(partition, (p, next) -> Math.min(next, first)));
+  }
+
   /** Forgets partitions this task no longer owns. */
   synchronized void forget(Collection<TopicPartition> partitions) {
     partitions.forEach(nextOffsets::remove);

@@ -19,6 +19,7 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMBean, AutoCloseabl
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
   private final AtomicLong dlq = new AtomicLong();
+  private final AtomicLong lostWriteRewinds = new AtomicLong();
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong batchNanos = new AtomicLong();
   private final AtomicLong maxBatchNanos = new AtomicLong();
@@ -74,6 +75,10 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMBean, AutoCloseabl
     dlq.incrementAndGet();
   }
 
+  void recordLostWriteRewind() {
+    lostWriteRewinds.incrementAndGet();
+  }
+
   @Override
   public long getRecordsWritten() {
     return written.get();
@@ -92,6 +97,11 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMBean, AutoCloseabl
   @Override
   public long getRecordsSentToDlq() {
     return dlq.get();
+  }
+
+  @Override
+  public long getLostWriteRewinds() {
+    return lostWriteRewinds.get();
   }
 
   @Override

@@ -10,6 +10,9 @@ public interface SinkTaskMetricsMBean {
 
   long getRecordsSentToDlq();
 
+  /** Times the store was found to have lost writes it acknowledged, and the task rewound. */
+  long getLostWriteRewinds();
+
   long getBatchesWritten();
 
   double getBatchLatencyAvgMs();

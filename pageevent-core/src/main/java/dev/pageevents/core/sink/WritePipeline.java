@@ -3,6 +3,7 @@ package dev.pageevents.core.sink;
 import dev.pageevents.core.config.PageEventSinkConfig;
 import dev.pageevents.core.event.KeyIds;
 import dev.pageevents.core.event.PageEventConverter;
+import dev.pageevents.core.sink.exact.StoreLostWritesException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * store rejects until the bad records are found, reports those, and tracks which offsets are safe
  * to commit. With {@code pipelined.writes} a batch is written on a background thread while Connect
  * polls the next records ({@link BatchWrites}); a batch that runs out of retries there makes the
- * task rewind its consumer to the batch's first offsets and write from there again.
+ * task rewind its consumer to the batch's first offsets and write from there again. When an exact
+ * store turns out to have lost writes it acknowledged ({@link StoreLostWritesException}), the task
+ * rewinds to where the store's own offsets end, in either mode.
  */
 public final class WritePipeline implements AutoCloseable {
 
@@ -273,10 +276,13 @@ public final class WritePipeline implements AutoCloseable {
   }
 
   /**
-   * A background write ran out of retries: everything from its first offsets on (and every record
-   * of the current put) is unwritten, so the consumer goes back there. Connect waits the retry
-   * backoff the writer set ({@code context.timeout}) before polling again. Writes are idempotent,
-   * so records written again are harmless; bad records among them may be reported twice.
+   * A background write ran out of retries, or a write found that the store lost earlier writes:
+   * everything from the exception's offsets on (and every record of the current put) is unwritten,
+   * so the consumer goes back there and nothing from there on counts as committable. After retries,
+   * Connect waits the backoff the writer set ({@code context.timeout}) before polling again. Writes
+   * are idempotent, so records written again are harmless; bad records among them may be reported
+   * twice. A store that lost writes may have lost its set-up too, so it is prepared again before
+   * the next write.
    */
   private void rewind(
       BatchWrites.UnwrittenBatchException failure,
@@ -287,10 +293,21 @@ public final class WritePipeline implements AutoCloseable {
       seek.merge(partitionOf(record), record.kafkaOffset(), Math::min);
     }
     seek.keySet().removeAll(revoked);
-    log.warn(
-        "A batch write ran out of retries ({}); rewinding to offsets {} to write from there again",
-        failure.getMessage(),
-        seek);
+    offsets.rewind(seek);
+    if (failure.storeLostWrites()) {
+      prepared = false;
+      metrics.recordLostWriteRewind();
+      log.warn(
+          "{}; rewinding to offsets {} to write the lost records again",
+          failure.getMessage(),
+          seek);
+    } else {
+      log.warn(
+          "A batch write ran out of retries ({}); rewinding to offsets {} to write from there"
+              + " again",
+          failure.getMessage(),
+          seek);
+    }
     context.offset(seek);
   }
 
@@ -316,6 +333,8 @@ public final class WritePipeline implements AutoCloseable {
       } catch (RejectedRecordsException e) {
         reportRejected(batch, e, System.nanoTime() - start);
         return;
+      } catch (StoreLostWritesException e) {
+        throw e; // not the batch's fault: the task rewinds to the store's offsets
       } catch (Exception e) {
         switch (classify(e)) {
           case DATA -> {

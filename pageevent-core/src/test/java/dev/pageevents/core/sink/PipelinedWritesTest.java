@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pageevents.core.event.FieldMapping;
 import dev.pageevents.core.event.PageEventConverter;
+import dev.pageevents.core.sink.exact.StoreLostWritesException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,6 +117,21 @@ class PipelinedWritesTest {
 
     assertThat(pipeline.preCommit(consumed(6, 2))).isEqualTo(consumed(6, 2));
     assertThat(store.storedIds).hasSize(8).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void shouldRewindToTheStoresOffsetsWhenABackgroundWriteFindsTheStoreLostWrites() {
+    pipeline.put(events(0, 0, 6));
+    pipeline.awaitWrites(Set.of());
+    store.nextFailures.add(new StoreLostWritesException("lost 1-5", Map.of(P0, 1L)));
+    pipeline.put(events(0, 6, 9)); // finds the loss in the background
+
+    pipeline.put(events(1, 0, 2)); // sees it: nothing of it is written
+
+    assertThat(context.rewoundTo).containsExactly(Map.of(P0, 1L, P1, 0L));
+    assertThat(context.timeoutMs).as("no backoff: the store answers").isNull();
+    assertThat(pipeline.preCommit(consumed(9, 2))).isEqualTo(Map.of(P0, new OffsetAndMetadata(1)));
+    assertThat(store.storedIds).hasSize(6);
   }
 
   @Test

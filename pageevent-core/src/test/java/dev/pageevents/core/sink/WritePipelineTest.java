@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pageevents.core.event.FieldMapping;
 import dev.pageevents.core.event.PageEventConverter;
+import dev.pageevents.core.sink.exact.StoreLostWritesException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -242,6 +243,30 @@ class WritePipelineTest {
         .isInstanceOf(ConnectException.class)
         .hasMessageContaining("retrying will not help")
         .hasMessageContaining("authentication failed");
+  }
+
+  @Test
+  void shouldRewindToTheStoresOffsetsAndWriteNothingMoreWhenTheStoreLostWrites() {
+    FakeSinkTaskContext context = new FakeSinkTaskContext(true);
+    WritePipeline pipeline = pipeline(3, false, context);
+    pipeline.put(events(6)); // acknowledged up to offset 5
+    store.nextFailures.add(
+        new StoreLostWritesException("the store lost offsets 2-5", Map.of(P0, 2L)));
+
+    pipeline.put(IntStream.range(6, 12).mapToObj(i -> event(i, "/p")).toList());
+
+    assertThat(context.rewoundTo).containsExactly(Map.of(P0, 2L));
+    assertThat(metrics.getLostWriteRewinds()).isEqualTo(1);
+    assertThat(store.storedIds).hasSize(6); // nothing of the second put: not before 2-5 again
+    assertThat(pipeline.preCommit(consumedUpTo(12))).isEqualTo(consumedUpTo(2));
+    assertThat(sleeps).isEmpty();
+
+    pipeline.put(IntStream.range(2, 12).mapToObj(i -> event(i, "/p")).toList());
+
+    assertThat(store.prepares)
+        .as("prepared again: the store may have lost its set-up")
+        .isEqualTo(2);
+    assertThat(pipeline.preCommit(consumedUpTo(12))).isEqualTo(consumedUpTo(12));
   }
 
   @Test
