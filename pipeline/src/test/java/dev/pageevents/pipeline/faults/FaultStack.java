@@ -151,11 +151,21 @@ final class FaultStack implements AutoCloseable {
     Map<String, String> source = new LinkedHashMap<>(configs.get(Demo.SOURCE));
     source.put("max.events", Long.toString(target));
     rest.put(Demo.SOURCE, source);
-    Poll.until(
-        "the stream to pass " + startedAfter + " new events",
-        Duration.ofSeconds(90),
-        () -> topicEnd() >= before + startedAfter);
+    try {
+      Poll.until(
+          "the stream to pass " + startedAfter + " new events",
+          Duration.ofSeconds(90),
+          () -> topicEnd() >= before + startedAfter);
+    } catch (AssertionError stalled) {
+      throw new AssertionError(stalled.getMessage() + "\n" + openTransactions(), stalled);
+    }
     return target;
+  }
+
+  /** Open transactions on the events topic and Connect's offsets topic, for a stalled stream. */
+  private String openTransactions() {
+    return "Open transactions:\n"
+        + OpenTransactions.report(stack.bootstrapServers(), List.of(topic, "connect-offsets"));
   }
 
   /** Records in the topic now (end offsets, including transaction markers). */
@@ -228,7 +238,9 @@ final class FaultStack implements AutoCloseable {
             + timeout
             + (last == null
                 ? ""
-                : ": topic has " + last.events() + "\n" + ComparisonTable.render(last, 20)));
+                : ": topic has " + last.events() + "\n" + ComparisonTable.render(last, 20))
+            + "\n"
+            + openTransactions());
   }
 
   private static Map<String, Long> mismatchesByStore(Comparison comparison) {
