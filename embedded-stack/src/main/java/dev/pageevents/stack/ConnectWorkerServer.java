@@ -9,13 +9,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A distributed-mode Connect worker ({@code ConnectDistributed}) in its own JVM: the build's Kafka
- * version unless given another {@link WorkerRuntime}.
+ * A distributed-mode Connect worker ({@code ConnectDistributed}) in its own JVM: the build's server
+ * Kafka ({@code kafka.servers.version}) unless given another {@link WorkerRuntime}.
  */
 public final class ConnectWorkerServer extends ForkedServer {
   private static final String HOST = "127.0.0.1";
+  private static final Pattern VERSION_FIELD = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"");
 
   private final String bootstrapServers;
   private final int restPort;
@@ -125,7 +128,18 @@ public final class ConnectWorkerServer extends ForkedServer {
         Duration.ofSeconds(120),
         process,
         this::herderStarted);
+    StackLog.runs(name, "Kafka Connect " + kafkaVersion());
     Diagnostics.raiseWorkerLogLevels(endpoint());
+  }
+
+  /** The Kafka version of this worker's jars, as its REST API reports it ({@code GET /}). */
+  public String kafkaVersion() {
+    String info = Http.get(endpoint() + "/");
+    Matcher version = VERSION_FIELD.matcher(info);
+    if (!version.find()) {
+      throw new IllegalStateException("GET " + endpoint() + "/ names no version: " + info);
+    }
+    return version.group(1);
   }
 
   /**

@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One KRaft Kafka 4.3.1 node, broker and controller combined ({@code kafka.Kafka}), in its own JVM:
- * a single node, or one of a cluster whose nodes all vote in the controller quorum.
+ * One KRaft Kafka node, broker and controller combined ({@code kafka.Kafka}), in its own JVM: a
+ * single node, or one of a cluster whose nodes all vote in the controller quorum. It runs the
+ * build's server Kafka ({@code kafka.servers.version}, the {@code kafka.classpath} resource).
  */
 public final class KafkaBrokerServer extends ForkedServer {
   private final int nodeId;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.connect.runtime.WorkerConfig;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
@@ -55,10 +56,10 @@ public final class KafkaConnectStack implements AutoCloseable {
     candidate.start();
     cluster = candidate;
     candidate.workers().forEach(worker -> Diagnostics.raiseWorkerLogLevels(withoutSlash(worker)));
-    StackLog.started(
-        "kafka+connect (" + builder.brokers + " brokers, " + builder.workers + " workers)",
-        connectUrl(),
-        started);
+    String name =
+        "kafka+connect (" + builder.brokers + " brokers, " + builder.workers + " workers)";
+    StackLog.runs(name, "Kafka " + AppInfoParser.getVersion() + " in this JVM");
+    StackLog.started(name, connectUrl(), started);
     return this;
   }
 

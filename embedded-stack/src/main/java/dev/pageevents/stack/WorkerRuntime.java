@@ -8,9 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Which Connect a forked worker runs and on which JDK: by default the build's own Kafka jars on the
- * JDK of this JVM; {@link #of} another version's jars (a classpath file its build resolved) on
- * another JDK, for compatibility tests against the workers users already run.
+ * Which Connect a forked worker runs and on which JDK: by default the build's server Kafka jars
+ * ({@code kafka.servers.version}, the brokers' too) on the JDK of this JVM; {@link #of} another
+ * version's jars (a classpath file its build resolved) on another JDK, for compatibility tests
+ * against the workers users already run.
  */
 public final class WorkerRuntime {
   static final WorkerRuntime BUILD = new WorkerRuntime(javaHomeOfThisJvm(), null);

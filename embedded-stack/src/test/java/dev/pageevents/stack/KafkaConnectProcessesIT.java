@@ -11,9 +11,13 @@ import org.junit.jupiter.api.Test;
 class KafkaConnectProcessesIT {
 
   @Test
-  void shouldRunBrokerAndWorkerAsProcessesWithRestAndTopicsWorking() throws Exception {
+  void shouldRunBrokerAndWorkerOfTheServerKafkaVersionAsProcessesWithRestAndTopicsWorking()
+      throws Exception {
     try (KafkaConnectProcesses stack = KafkaConnectProcesses.builder().restPort(0).build()) {
       stack.start();
+      assertThat(stack.worker().kafkaVersion())
+          .as("the worker runs the build's server Kafka (kafka.servers.version)")
+          .isEqualTo(System.getProperty("kafka.servers.version"));
       assertThat(KafkaRoundTrip.get(stack.connectUrl(), "/connector-plugins").statusCode())
           .isEqualTo(200);
       try (Admin admin =
