@@ -11,36 +11,35 @@ import dev.pageevents.stack.RedisServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The writer against a Redis Cluster whose master dies and whose replica takes over. */
 class RedisClusterFailoverIT {
 
+  private static final List<String> PAGES =
+      IntStream.range(0, 30).mapToObj(i -> "/page-" + i).toList();
+
+  /** What a test does once every page has one event (offset 0) on a fresh cluster. */
+  @FunctionalInterface
+  private interface Scenario {
+    void run(RedisClusterServer cluster, RedisWriter writer, RedisView view)
+        throws InterruptedException;
+  }
+
   @Test
   void shouldWriteToThePromotedReplicaAfterAMasterIsKilled() throws InterruptedException {
-    try (RedisClusterServer cluster = RedisClusterServer.create("writer-failover", 1)) {
-      cluster.start();
-      RedisSinkConfig config = clusterConfig(cluster, "failover");
-      List<String> pages = new ArrayList<>();
-      for (int i = 0; i < 30; i++) {
-        pages.add("/page-" + i);
-      }
-      try (RedisWriter writer = new RedisWriter(RedisClients.create(config), config.keys());
-          UnifiedJedis reader = RedisClients.create(config)) {
-        RedisView view = new RedisView(reader, config.keys());
-        writer.prepare();
-        writeEach(writer, pages, 0);
-        RedisServer master = cluster.masters().get(0);
+    onFreshCluster(
+        "writer-failover",
+        (cluster, writer, view) -> {
+          cluster.killMaster(cluster.masters().get(0));
+          writeWithRetries(writer, PAGES, 1);
 
-        cluster.killMaster(master);
-        writeWithRetries(writer, pages, 1);
-
-        for (String page : pages) {
-          assertThat(view.visits(page)).as("visits of %s", page).isEqualTo(2);
-        }
-      }
-    }
+          for (String page : PAGES) {
+            assertThat(view.visits(page)).as("visits of %s", page).isEqualTo(2);
+          }
+        });
   }
 
   /**
@@ -51,39 +50,43 @@ class RedisClusterFailoverIT {
   @Test
   void shouldFindTheWritesThePromotedReplicaNeverReceivedAndCountEachOnceWhenWrittenAgain()
       throws InterruptedException {
-    try (RedisClusterServer cluster = RedisClusterServer.create("writer-lost-writes", 1)) {
+    onFreshCluster(
+        "writer-lost-writes",
+        (cluster, writer, view) -> {
+          RedisServer master = cluster.masters().get(0);
+          cluster.cutReplication(master);
+          writeEach(writer, PAGES, 1); // acknowledged by the master alone
+
+          cluster.killMaster(master);
+
+          assertThatThrownBy(() -> writeWithRetries(writer, PAGES, 2))
+              .isInstanceOfSatisfying(
+                  StoreLostWritesException.class,
+                  lost ->
+                      assertThat(lost.resumeFrom())
+                          .as("every partition resumes at offset 1, the one the master lost")
+                          .hasSize(PAGES.size())
+                          .allSatisfy((partition, from) -> assertThat(from).isEqualTo(1L)));
+          // what the task does next: writes again from there
+          writeWithRetries(writer, PAGES, 1);
+          writeWithRetries(writer, PAGES, 2);
+
+          for (String page : PAGES) {
+            assertThat(view.visits(page)).as("visits of %s", page).isEqualTo(3);
+          }
+        });
+  }
+
+  /** A 3-master cluster with a replica each, a writer that wrote offset 0 of every page. */
+  private static void onFreshCluster(String name, Scenario scenario) throws InterruptedException {
+    try (RedisClusterServer cluster = RedisClusterServer.create(name, 1)) {
       cluster.start();
-      RedisSinkConfig config = clusterConfig(cluster, "lost");
-      List<String> pages = new ArrayList<>();
-      for (int i = 0; i < 30; i++) {
-        pages.add("/page-" + i);
-      }
+      RedisSinkConfig config = clusterConfig(cluster, name);
       try (RedisWriter writer = new RedisWriter(RedisClients.create(config), config.keys());
           UnifiedJedis reader = RedisClients.create(config)) {
-        RedisView view = new RedisView(reader, config.keys());
         writer.prepare();
-        writeEach(writer, pages, 0);
-        RedisServer master = cluster.masters().get(0);
-        cluster.cutReplication(master);
-        writeEach(writer, pages, 1); // acknowledged by the master alone
-
-        cluster.killMaster(master);
-
-        assertThatThrownBy(() -> writeWithRetries(writer, pages, 2))
-            .isInstanceOfSatisfying(
-                StoreLostWritesException.class,
-                lost ->
-                    assertThat(lost.resumeFrom())
-                        .as("every partition resumes at offset 1, the one the master lost")
-                        .hasSize(pages.size())
-                        .allSatisfy((partition, from) -> assertThat(from).isEqualTo(1L)));
-        // what the task does next: writes again from there
-        writeWithRetries(writer, pages, 1);
-        writeWithRetries(writer, pages, 2);
-
-        for (String page : pages) {
-          assertThat(view.visits(page)).as("visits of %s", page).isEqualTo(3);
-        }
+        writeEach(writer, PAGES, 0);
+        scenario.run(cluster, writer, new RedisView(reader, config.keys()));
       }
     }
   }
