@@ -5,7 +5,9 @@ import java.util.OptionalDouble;
 /**
  * Which rate to probe next: from the start rate up by ×1.5 while every sink keeps up (down by ÷2
  * while none has), then a few bisections between the highest rate that kept up and the lowest that
- * did not.
+ * did not. A first probe that falls behind is probed once more before it counts: the stores start
+ * cold (a fresh Neo4j spent its first minute on the first batch), and a cold failure taken as the
+ * upper bound would keep the whole search below it.
  */
 final class RateSearch {
   private static final double STEP_UP = 1.5;
@@ -18,6 +20,7 @@ final class RateSearch {
   private double failed = Double.NaN;
   private int probes;
   private int bisected;
+  private boolean warm;
 
   RateSearch(double start, int bisections, int maxProbes) {
     this.start = start;
@@ -30,7 +33,7 @@ final class RateSearch {
     if (probes >= maxProbes) {
       return OptionalDouble.empty();
     }
-    if (probes == 0) {
+    if (probes == 0 || (Double.isNaN(passed) && Double.isNaN(failed))) {
       return OptionalDouble.of(start);
     }
     if (Double.isNaN(failed)) {
@@ -52,6 +55,12 @@ final class RateSearch {
       bisected++;
     }
     probes++;
+    if (!warm) {
+      warm = true;
+      if (!keptUp) {
+        return; // cold: the same rate is probed again
+      }
+    }
     if (keptUp) {
       passed = Double.isNaN(passed) ? rate : Math.max(passed, rate);
     } else {

@@ -34,8 +34,21 @@ class RateSearchTest {
   void shouldHalveWhileNothingKeepsUpThenBisectBetween() {
     RateSearch search = new RateSearch(1000, 2, 10);
 
-    assertThat(probes(search, rate -> rate <= 600)).containsExactly(1000.0, 500.0, 750.0, 625.0);
+    assertThat(probes(search, rate -> rate <= 600))
+        .containsExactly(1000.0, 1000.0, 500.0, 750.0, 625.0);
     assertThat(search.best()).hasValue(500.0);
+  }
+
+  @Test
+  void shouldProbeAColdFirstFailureAgainAndClimbWhenTheWarmStoresKeepUp() {
+    RateSearch search = new RateSearch(1000, 1, 10);
+    List<Boolean> outcomes = new ArrayList<>(List.of(false)); // the first probe, cold, falls behind
+
+    List<Double> rates =
+        probes(search, rate -> outcomes.isEmpty() ? rate <= 2000 : outcomes.remove(0));
+
+    assertThat(rates).containsExactly(1000.0, 1000.0, 1500.0, 2250.0, 1875.0);
+    assertThat(search.best()).hasValue(1875.0);
   }
 
   @Test
@@ -45,7 +58,7 @@ class RateSearchTest {
     assertThat(limited.best()).hasValue(1500.0);
 
     RateSearch hopeless = new RateSearch(200, 1, 10);
-    assertThat(probes(hopeless, rate -> false)).containsExactly(200.0, 100.0, 50.0);
+    assertThat(probes(hopeless, rate -> false)).containsExactly(200.0, 200.0, 100.0, 50.0);
     assertThat(hopeless.best()).isEmpty();
   }
 }
