@@ -71,6 +71,11 @@ abstract class ForkedServer implements StoreServer {
     return process != null && process.alive() ? process.pid() : -1;
   }
 
+  /** The server's output ({@code server.log} in its directory), for tests that look for a line. */
+  public Path log() {
+    return dir.resolve("server.log");
+  }
+
   /** Waits until the launched process serves clients. */
   void awaitReady() {
     awaitReady(process);
