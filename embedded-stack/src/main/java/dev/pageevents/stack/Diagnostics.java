@@ -90,7 +90,8 @@ public final class Diagnostics {
     raiseWorkerLogLevels(connectUrl, workerLogLevels());
   }
 
-  static void raiseWorkerLogLevels(String connectUrl, Map<String, String> levels) {
+  /** Sets the given loggers' levels on one running worker ({@code PUT /admin/loggers/}). */
+  public static void raiseWorkerLogLevels(String connectUrl, Map<String, String> levels) {
     levels.forEach(
         (logger, level) -> {
           String url = connectUrl + "/admin/loggers/" + logger;

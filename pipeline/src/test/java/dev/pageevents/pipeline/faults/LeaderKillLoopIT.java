@@ -1,0 +1,137 @@
+package dev.pageevents.pipeline.faults;
+
+import dev.pageevents.pipeline.demo.Demo;
+import dev.pageevents.pipeline.demo.DemoStack;
+import dev.pageevents.pipeline.demo.Topics;
+import dev.pageevents.stack.ConnectWorkerServer;
+import dev.pageevents.stack.Diagnostics;
+import dev.pageevents.stack.KafkaBrokerServer;
+import dev.pageevents.stack.KafkaConnectProcesses;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Opt-in reproduction loop ({@code -Dloop.rounds=N}) for the MongoDB-sink partition that stopped
+ * being consumed after a broker kill in a 2-worker {@code demo --cluster} run (docs/reliability.md,
+ * "What these kills found"). The demo's setup without exactly-once (sinks read uncommitted, as in
+ * the demo): 3 KRaft brokers, 2 Connect workers, the five sinks on the single stores, the source at
+ * 400 events/s. Each round kills -9 the leader of one partition of the events topic, keeps it down
+ * 8 s, starts it again, and waits until every sink's group has committed past the log end offsets
+ * seen at the kill. A group offset that stops moving for 90 s while behind fails the loop, after
+ * raising the workers' consumer loggers to TRACE for a minute (keep the logs with {@code
+ * -Dstack.keep=true}).
+ */
+@EnabledIfSystemProperty(named = "loop.rounds", matches = "\\d+")
+class LeaderKillLoopIT {
+  private static final Map<String, String> STALL_LOGGERS =
+      Map.of(
+          "org.apache.kafka.clients.consumer.internals", "TRACE",
+          "org.apache.kafka.connect.runtime.WorkerSinkTask", "TRACE",
+          "org.apache.kafka.clients.Metadata", "TRACE",
+          "org.apache.kafka.clients.NetworkClient", "TRACE");
+
+  @Test
+  void loop() throws Exception {
+    int rounds = Integer.getInteger("loop.rounds");
+    Path plugins = Path.of(System.getProperty("plugins.dir"));
+    try (DemoStack stack =
+        DemoStack.start(
+            KafkaConnectProcesses.builder().brokers(3).workers(2).restPort(0).pluginPath(plugins),
+            Map.of(),
+            System.out)) {
+      List<String> sets = new ArrayList<>();
+      sets.add(Demo.SOURCE + ".events.per.second=400");
+      sets.add(Demo.SOURCE + ".max.events=100000000");
+      sets.add(Demo.SOURCE + ".topic.creation.default.replication.factor=3");
+      Demo demo = new Demo(new Demo.Options(0, false, 0, plugins, null, sets), System.out);
+      Map<String, Map<String, String>> configs = demo.configs(stack);
+      String topic = configs.get(Demo.SOURCE).get(Demo.TOPIC_KEY);
+      Topics.create(stack.bootstrapServers(), topic, configs.get(Demo.SOURCE));
+      List<String> sinks = demo.register(stack.connectUrl(), configs);
+      try (Admin admin =
+          Admin.create(
+              Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+        Thread.sleep(20_000);
+        for (int round = 0; round < rounds; round++) {
+          KafkaConnectProcesses kafka = stack.kafka();
+          KafkaBrokerServer leader = kafka.leaderOf(topic, round % 3);
+          leader.kill();
+          Map<TopicPartition, Long> atKill = ends(admin, topic);
+          System.out.println("LOOP " + round + " killed " + leader + " ends " + atKill);
+          Thread.sleep(8_000);
+          leader.start();
+          String stuck = awaitPast(admin, sinks, atKill, 90_000);
+          if (stuck != null) {
+            System.out.println("LOOP STALL round " + round + ": " + stuck);
+            for (ConnectWorkerServer worker : kafka.workers()) {
+              Diagnostics.raiseWorkerLogLevels(worker.endpoint(), STALL_LOGGERS);
+              System.out.println("LOOP worker " + worker.endpoint() + " pid " + worker.pid());
+            }
+            Thread.sleep(60_000);
+            throw new AssertionError("stalled: " + stuck);
+          }
+          System.out.println("LOOP " + round + " ok");
+        }
+      }
+    }
+  }
+
+  private static Map<TopicPartition, Long> ends(Admin admin, String topic) throws Exception {
+    Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+    for (int p = 0; p < 3; p++) {
+      specs.put(new TopicPartition(topic, p), OffsetSpec.latest());
+    }
+    return admin.listOffsets(specs).all().get().entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+  }
+
+  /**
+   * Null when every sink group committed past the given ends, else what stayed behind after its
+   * committed offset did not move for {@code stillMs}.
+   */
+  private static String awaitPast(
+      Admin admin, List<String> sinks, Map<TopicPartition, Long> ends, long stillMs)
+      throws Exception {
+    Map<String, Long> last = new HashMap<>();
+    Map<String, Long> since = new HashMap<>();
+    while (true) {
+      String behind = null;
+      String still = null;
+      long now = System.currentTimeMillis();
+      for (String sink : sinks) {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            admin.listConsumerGroupOffsets("connect-" + sink).partitionsToOffsetAndMetadata().get();
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+          OffsetAndMetadata at = committed.get(end.getKey());
+          long offset = at == null ? -1 : at.offset();
+          if (offset < end.getValue()) {
+            String what = sink + " " + end.getKey() + " at " + offset + " < " + end.getValue();
+            behind = behind == null ? what : behind + "; " + what;
+            String key = sink + " " + end.getKey();
+            if (!Long.valueOf(offset).equals(last.get(key))) {
+              last.put(key, offset);
+              since.put(key, now);
+            } else if (now - since.get(key) > stillMs) {
+              still = what + " for " + (now - since.get(key)) + " ms";
+            }
+          }
+        }
+      }
+      if (behind == null || still != null) {
+        return still;
+      }
+      Thread.sleep(2_000);
+    }
+  }
+}
