@@ -99,7 +99,7 @@ final class CassandraNode extends ForkedServer {
   boolean seesNormal(CassandraNode peer) {
     String line = "Node /" + peer.host + ":" + peer.storagePort + " state NORMAL";
     try {
-      return Files.readString(dir.resolve("server.log"), StandardCharsets.UTF_8).contains(line);
+      return Files.readString(log(), StandardCharsets.UTF_8).contains(line);
     } catch (IOException e) {
       return false;
     }

@@ -1,5 +1,6 @@
 package dev.pageevents.stack;
 
+import dev.pageevents.stack.process.ForkedProcess;
 import dev.pageevents.stack.process.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public final class Diagnostics {
       Workspace.deleteTree(dir);
       return;
     }
-    Path log = dir.resolve("server.log");
+    Path log = ForkedProcess.logIn(dir);
     String kept =
         "[embedded-stack] kept "
             + name

@@ -73,7 +73,7 @@ abstract class ForkedServer implements StoreServer {
 
   /** The server's output ({@code server.log} in its directory), for tests that look for a line. */
   public Path log() {
-    return dir.resolve("server.log");
+    return ForkedProcess.logIn(dir);
   }
 
   /** Waits until the launched process serves clients. */

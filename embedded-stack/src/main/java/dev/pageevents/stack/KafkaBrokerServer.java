@@ -124,7 +124,7 @@ public final class KafkaBrokerServer extends ForkedServer {
               + ": formatting Kafka storage failed (exit "
               + exit
               + "); see "
-              + dir.resolve("server.log"));
+              + ForkedProcess.logIn(dir));
     }
   }
 

@@ -51,7 +51,7 @@ public final class ForkedProcess {
     }
     Path pidFile = Workspace.pidDir().resolve(name + ".pid");
     killRecorded(pidFile);
-    Path log = dir.resolve("server.log");
+    Path log = logIn(dir);
     try {
       Process process =
           new ProcessBuilder(command)
@@ -151,6 +151,11 @@ public final class ForkedProcess {
 
   /** The server's log file (its output), named in failure messages. */
   public Path log() {
+    return logIn(dir);
+  }
+
+  /** Where a process started in {@code dir} writes its output. */
+  public static Path logIn(Path dir) {
     return dir.resolve("server.log");
   }
 
