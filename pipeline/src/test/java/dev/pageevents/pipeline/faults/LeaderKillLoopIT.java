@@ -106,7 +106,7 @@ class LeaderKillLoopIT {
     Map<String, Long> last = new HashMap<>();
     Map<String, Long> since = new HashMap<>();
     while (true) {
-      String behind = null;
+      boolean behind = false;
       String still = null;
       long now = System.currentTimeMillis();
       for (String sink : sinks) {
@@ -116,19 +116,20 @@ class LeaderKillLoopIT {
           OffsetAndMetadata at = committed.get(end.getKey());
           long offset = at == null ? -1 : at.offset();
           if (offset < end.getValue()) {
-            String what = sink + " " + end.getKey() + " at " + offset + " < " + end.getValue();
-            behind = behind == null ? what : behind + "; " + what;
+            behind = true;
             String key = sink + " " + end.getKey();
             if (!Long.valueOf(offset).equals(last.get(key))) {
               last.put(key, offset);
               since.put(key, now);
             } else if (now - since.get(key) > stillMs) {
-              still = what + " for " + (now - since.get(key)) + " ms";
+              still =
+                  String.format(
+                      "%s at %d < %d for %d ms", key, offset, end.getValue(), now - since.get(key));
             }
           }
         }
       }
-      if (behind == null || still != null) {
+      if (!behind || still != null) {
         return still;
       }
       Thread.sleep(2_000);
