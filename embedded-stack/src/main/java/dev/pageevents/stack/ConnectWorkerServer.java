@@ -86,6 +86,10 @@ public final class ConnectWorkerServer extends ForkedServer {
                 "producer.enable.idempotence=true",
                 // a departed worker's tasks move after 5 s, not the default 5 minutes
                 "scheduled.rebalance.max.delay.ms=5000",
+                // as the shipped worker config: an exactly-once source task cancelled while its
+                // commit waits for a restarting broker can lose or double events through a Kafka
+                // broker bug (docs/reliability.md, "Transaction markers skipped ...")
+                "task.shutdown.graceful.timeout.ms=30000",
                 "plugin.discovery=service_load"));
     if (pluginPath != null) {
       props.add("plugin.path=" + pluginPath.toAbsolutePath());
