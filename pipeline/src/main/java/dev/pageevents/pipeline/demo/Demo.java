@@ -12,6 +12,7 @@ import dev.pageevents.pipeline.compare.TopicTruth;
 import dev.pageevents.pipeline.live.LiveServer;
 import dev.pageevents.pipeline.live.LiveTarget;
 import dev.pageevents.pipeline.progress.Progress;
+import dev.pageevents.pipeline.progress.StallWatch;
 import dev.pageevents.stack.KafkaConnectProcesses;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -54,6 +56,14 @@ public final class Demo {
   static final Set<String> FORMATS = Set.of("pack", "course");
 
   private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(30);
+
+  /**
+   * How long a sink may have records left and commit nothing before the demo reports it stopped.
+   * The slowest sink on a loaded machine went 2 minutes between commits; a stopped one never
+   * commits again.
+   */
+  private static final Duration STALL_LIMIT = Duration.ofMinutes(5);
+
   private static final Duration AGREE_TIMEOUT = Duration.ofSeconds(60);
 
   /**
@@ -195,7 +205,7 @@ public final class Demo {
       }
       List<String> sinks = register(stack.connectUrl(), configs);
       long started = System.nanoTime();
-      awaitCatchUp(stack.bootstrapServers(), topic, sinks, configs);
+      awaitCatchUp(stack, topic, sinks, configs);
       out.printf(
           "All %d sinks caught up: %,d events in %.1f s (%.0f events/s end to end)%n",
           sinks.size(), options.events(), seconds(started), options.events() / seconds(started));
@@ -317,7 +327,7 @@ public final class Demo {
   }
 
   void awaitCatchUp(
-      String bootstrap, String topic, List<String> sinks, Map<String, Map<String, String>> configs)
+      DemoStack stack, String topic, List<String> sinks, Map<String, Map<String, String>> configs)
       throws InterruptedException {
     Map<String, String> titles = new LinkedHashMap<>();
     sinks.forEach(name -> titles.put(name, Store.of(configs.get(name)).orElseThrow().title()));
@@ -325,9 +335,14 @@ public final class Demo {
     long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
     long lastPrint = 0;
     boolean faulted = false;
-    try (Progress progress = new Progress(bootstrap, topic, sinks)) {
+    StallWatch stalls = new StallWatch(STALL_LIMIT);
+    try (Progress progress = new Progress(stack.bootstrapServers(), topic, sinks)) {
       while (true) {
         Progress.Snapshot now = progress.snapshot();
+        Optional<Progress.SinkProgress> stalled = stalls.stalled(now, System.nanoTime());
+        if (stalled.isPresent()) {
+          throw SinkStallReport.gather(stalled.get(), STALL_LIMIT, stack.kafka().workers(), out);
+        }
         boolean done = now.caughtUp(options.events());
         if (done || console || System.nanoTime() - lastPrint > 5_000_000_000L) {
           String line = now.line(options.events(), titles);

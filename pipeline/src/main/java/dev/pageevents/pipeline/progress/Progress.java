@@ -1,6 +1,7 @@
 package dev.pageevents.pipeline.progress;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,29 @@ import org.apache.kafka.common.TopicPartition;
  * store durably holds, so lag 0 at the topic's final end means the store has every event.
  */
 public final class Progress implements AutoCloseable {
-  /** One sink: records committed (written to its store) and how many it still has to write. */
-  public record SinkProgress(String connector, long committed, long lag) {}
+  /**
+   * One sink: records committed (written to its store), how many it still has to write, and the
+   * partitions where it has some left.
+   */
+  public record SinkProgress(
+      String connector, long committed, long lag, List<PartitionLag> behind) {
+    public SinkProgress {
+      behind = List.copyOf(behind);
+    }
+
+    /** "page-events-2 at 6,280 of 9,344, ..." */
+    public String describeBehind() {
+      return behind.stream().map(PartitionLag::toString).collect(Collectors.joining(", "));
+    }
+  }
+
+  /** A partition a sink has not written to its end: its committed offset and the end offset. */
+  public record PartitionLag(TopicPartition partition, long committed, long end) {
+    @Override
+    public String toString() {
+      return String.format("%s at %,d of %,d", partition, committed, end);
+    }
+  }
 
   /** The topic's size now and each sink's progress. */
   public record Snapshot(long topicEnd, Map<String, SinkProgress> sinks) {
@@ -81,13 +103,18 @@ public final class Progress implements AutoCloseable {
               .get();
       long done = 0;
       long lag = 0;
+      List<PartitionLag> behind = new ArrayList<>();
       for (TopicPartition partition : partitions) {
         OffsetAndMetadata offset = committed.get(partition);
         long at = offset == null ? 0 : offset.offset();
+        long end = ends.get(partition).offset();
         done += at;
-        lag += ends.get(partition).offset() - at;
+        lag += end - at;
+        if (at < end) {
+          behind.add(new PartitionLag(partition, at, end));
+        }
       }
-      sinks.put(connector, new SinkProgress(connector, done, lag));
+      sinks.put(connector, new SinkProgress(connector, done, lag, behind));
     }
     return new Snapshot(topicEnd, sinks);
   }

@@ -54,7 +54,7 @@ final class FilledStack implements BeforeAllCallback, AfterAllCallback {
 
   /** Waits until every sink's committed offsets reach the topic's end again. */
   void awaitCatchUp() throws InterruptedException {
-    demo.awaitCatchUp(stack.bootstrapServers(), topic, sinks, configs);
+    demo.awaitCatchUp(stack, topic, sinks, configs);
   }
 
   /** Reads the topic and every store once, with the sinks' own connector configs. */

@@ -147,7 +147,7 @@ class LiveViewIT {
   @Test
   @Order(2)
   void shouldHighlightAMismatchInjectedIntoRedis() throws Exception {
-    demo.awaitCatchUp(stack.bootstrapServers(), topic, sinks, configs);
+    demo.awaitCatchUp(stack, topic, sinks, configs);
     await(
         "a comparison with every store equal",
         Duration.ofSeconds(120),
