@@ -1,5 +1,6 @@
 package dev.pageevents.neo4j;
 
+import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.sink.AppliedOffsets;
 import dev.pageevents.core.sink.ErrorKind;
 import dev.pageevents.core.sink.ExactStoreWriter;
@@ -11,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.SinkRecord;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -22,6 +25,7 @@ import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.FatalDiscoveryException;
 import org.neo4j.driver.exceptions.RetryableException;
 import org.neo4j.driver.exceptions.SecurityException;
+import org.neo4j.driver.exceptions.TransactionTerminatedException;
 
 /**
  * Writes each batch in one transaction: lock the partitions' {@code :KafkaOffset} nodes, read the
@@ -111,27 +115,52 @@ final class Neo4jWriter implements ExactStoreWriter {
     this.next = next;
   }
 
-  /** Creates the uniqueness constraints. */
+  /** Creates the uniqueness constraints and has the server plan the batch's statements. */
   @Override
   public void prepare() {
     Neo4jSchema.ensure(driver, database);
+    planStatements();
+  }
+
+  /**
+   * Writes a one-event batch of names no page event has and rolls it back, so the server plans
+   * every statement of a batch before the first real one. Planning on a cold server took most of a
+   * minute on a loaded machine, and the first batch's transaction held its node locks meanwhile, so
+   * the other tasks' first batches waited on them (docs/benchmarks.md, "Neo4j's first batch").
+   */
+  private void planStatements() {
+    String name = "__pageevents_plan_" + UUID.randomUUID();
+    PageEventRecord probe =
+        new PageEventRecord(
+            new SinkRecord(name, 0, null, null, null, null, 0),
+            new PageEvent(name, name, name, 0, 0));
+    try (Session s = driver.session(session);
+        Transaction tx = s.beginTransaction()) {
+      writeIn(tx, List.of(probe));
+      tx.run(READ_OFFSETS, Map.of("partitions", partitions(Map.of()))).consume();
+      tx.rollback();
+    }
   }
 
   @Override
   public void write(List<PageEventRecord> batch) {
-    Map<TopicPartition, Long> last = AppliedOffsets.lastOffsets(batch);
     try (Session s = driver.session(session);
         Transaction tx = s.beginTransaction()) {
-      Map<TopicPartition, Long> applied =
-          offsets(tx.run(CLAIM_OFFSETS, Map.of("partitions", partitions(last))).list());
-      List<PageEventRecord> fresh = AppliedOffsets.unapplied(batch, applied);
-      if (!fresh.isEmpty()) {
-        tx.run(MERGE_VISITS, Neo4jRows.visits(fresh)).consume();
-        if (next) {
-          mergeNext(tx, fresh);
-        }
-      }
+      writeIn(tx, batch);
       tx.commit();
+    }
+  }
+
+  private void writeIn(Transaction tx, List<PageEventRecord> batch) {
+    Map<TopicPartition, Long> last = AppliedOffsets.lastOffsets(batch);
+    Map<TopicPartition, Long> applied =
+        offsets(tx.run(CLAIM_OFFSETS, Map.of("partitions", partitions(last))).list());
+    List<PageEventRecord> fresh = AppliedOffsets.unapplied(batch, applied);
+    if (!fresh.isEmpty()) {
+      tx.run(MERGE_VISITS, Neo4jRows.visits(fresh)).consume();
+      if (next) {
+        mergeNext(tx, fresh);
+      }
     }
   }
 
@@ -190,7 +219,9 @@ final class Neo4jWriter implements ExactStoreWriter {
 
   @Override
   public ErrorKind classify(Throwable error) {
-    if (error instanceof RetryableException) {
+    // ended from outside, not refused: the server stopping mid-transaction (FaultsIT's store stop
+    // failed the task on it), a transaction timeout or an administrator; a new one may succeed
+    if (error instanceof RetryableException || error instanceof TransactionTerminatedException) {
       return ErrorKind.TRANSIENT;
     }
     if (error instanceof AuthenticationException
