@@ -1,6 +1,5 @@
 package dev.pageevents.neo4j;
 
-import dev.pageevents.core.event.PageEvent;
 import dev.pageevents.core.sink.AppliedOffsets;
 import dev.pageevents.core.sink.ErrorKind;
 import dev.pageevents.core.sink.ExactStoreWriter;
@@ -12,9 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.sink.SinkRecord;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -115,52 +112,27 @@ final class Neo4jWriter implements ExactStoreWriter {
     this.next = next;
   }
 
-  /** Creates the uniqueness constraints and has the server plan the batch's statements. */
+  /** Creates the uniqueness constraints. */
   @Override
   public void prepare() {
     Neo4jSchema.ensure(driver, database);
-    planStatements();
-  }
-
-  /**
-   * Writes a one-event batch of names no page event has and rolls it back, so the server plans
-   * every statement of a batch before the first real one. Planning on a cold server took most of a
-   * minute on a loaded machine, and the first batch's transaction held its node locks meanwhile, so
-   * the other tasks' first batches waited on them (docs/benchmarks.md, "Neo4j's first batch").
-   */
-  private void planStatements() {
-    String name = "__pageevents_plan_" + UUID.randomUUID();
-    PageEventRecord probe =
-        new PageEventRecord(
-            new SinkRecord(name, 0, null, null, null, null, 0),
-            new PageEvent(name, name, name, 0, 0));
-    try (Session s = driver.session(session);
-        Transaction tx = s.beginTransaction()) {
-      writeIn(tx, List.of(probe));
-      tx.run(READ_OFFSETS, Map.of("partitions", partitions(Map.of()))).consume();
-      tx.rollback();
-    }
   }
 
   @Override
   public void write(List<PageEventRecord> batch) {
+    Map<TopicPartition, Long> last = AppliedOffsets.lastOffsets(batch);
     try (Session s = driver.session(session);
         Transaction tx = s.beginTransaction()) {
-      writeIn(tx, batch);
-      tx.commit();
-    }
-  }
-
-  private void writeIn(Transaction tx, List<PageEventRecord> batch) {
-    Map<TopicPartition, Long> last = AppliedOffsets.lastOffsets(batch);
-    Map<TopicPartition, Long> applied =
-        offsets(tx.run(CLAIM_OFFSETS, Map.of("partitions", partitions(last))).list());
-    List<PageEventRecord> fresh = AppliedOffsets.unapplied(batch, applied);
-    if (!fresh.isEmpty()) {
-      tx.run(MERGE_VISITS, Neo4jRows.visits(fresh)).consume();
-      if (next) {
-        mergeNext(tx, fresh);
+      Map<TopicPartition, Long> applied =
+          offsets(tx.run(CLAIM_OFFSETS, Map.of("partitions", partitions(last))).list());
+      List<PageEventRecord> fresh = AppliedOffsets.unapplied(batch, applied);
+      if (!fresh.isEmpty()) {
+        tx.run(MERGE_VISITS, Neo4jRows.visits(fresh)).consume();
+        if (next) {
+          mergeNext(tx, fresh);
+        }
       }
+      tx.commit();
     }
   }
 

@@ -69,15 +69,6 @@ class Neo4jWriterIT {
   }
 
   @Test
-  void shouldLeaveTheGraphEmptyAfterPlanningTheStatements() {
-    try (Neo4jWriter writer = writer(true);
-        Session session = driver.session()) {
-      assertThat(session.run("MATCH (n) RETURN count(n) AS nodes").single().get("nodes").asLong())
-          .isZero();
-    }
-  }
-
-  @Test
   void shouldNotCountARedeliveredOrOverlappingBatchTwice() {
     List<PageEventRecord> first = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
