@@ -26,11 +26,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * being consumed after a broker kill in a 2-worker {@code demo --cluster} run (docs/reliability.md,
  * "What these kills found"). The demo's setup without exactly-once (sinks read uncommitted, as in
  * the demo): 3 KRaft brokers, 2 Connect workers, the five sinks on the single stores, the source at
- * 400 events/s. Each round kills -9 the leader of one partition of the events topic, keeps it down
- * 8 s, starts it again, and waits until every sink's group has committed past the log end offsets
- * seen at the kill. A group offset that stops moving for 90 s while behind fails the loop, after
- * raising the workers' consumer loggers to TRACE for a minute (keep the logs with {@code
- * -Dstack.keep=true}).
+ * 400 events/s. Each round kills -9 the leader of one partition of the events topic (or, with
+ * {@code -Dloop.kill=coordinator}, the MongoDB sink group's coordinator), keeps it down 8 s, starts
+ * it again, and waits until every sink's group has committed past the log end offsets seen at the
+ * kill. A group offset that stops moving for 90 s while behind fails the loop, after raising the
+ * workers' consumer loggers to TRACE for a minute (keep the logs with {@code -Dstack.keep=true}).
  */
 @EnabledIfSystemProperty(named = "loop.rounds", matches = "\\d+")
 class LeaderKillLoopIT {
@@ -40,6 +40,13 @@ class LeaderKillLoopIT {
           "org.apache.kafka.connect.runtime.WorkerSinkTask", "TRACE",
           "org.apache.kafka.clients.Metadata", "TRACE",
           "org.apache.kafka.clients.NetworkClient", "TRACE");
+
+  /**
+   * {@code -Dloop.kill=coordinator} kills the MongoDB sink group's coordinator instead: the stalled
+   * task's offset commit had failed at the kill, so its coordinator was on the killed broker.
+   */
+  private static final boolean KILL_COORDINATOR =
+      "coordinator".equals(System.getProperty("loop.kill"));
 
   @Test
   void loop() throws Exception {
@@ -65,7 +72,10 @@ class LeaderKillLoopIT {
         Thread.sleep(20_000);
         for (int round = 0; round < rounds; round++) {
           KafkaConnectProcesses kafka = stack.kafka();
-          KafkaBrokerServer leader = kafka.leaderOf(topic, round % 3);
+          KafkaBrokerServer leader =
+              KILL_COORDINATOR
+                  ? coordinatorOf(admin, kafka, "connect-mongo-sink")
+                  : kafka.leaderOf(topic, round % 3);
           leader.kill();
           Map<TopicPartition, Long> atKill = ends(admin, topic);
           System.out.println("LOOP " + round + " killed " + leader + " ends " + atKill);
@@ -85,6 +95,15 @@ class LeaderKillLoopIT {
         }
       }
     }
+  }
+
+  /**
+   * The broker coordinating a consumer group (its {@code __consumer_offsets} partition's leader).
+   */
+  private static KafkaBrokerServer coordinatorOf(
+      Admin admin, KafkaConnectProcesses kafka, String group) throws Exception {
+    int id = admin.describeConsumerGroups(List.of(group)).all().get().get(group).coordinator().id();
+    return kafka.brokers().stream().filter(b -> b.nodeId() == id).findFirst().orElseThrow();
   }
 
   private static Map<TopicPartition, Long> ends(Admin admin, String topic) throws Exception {
