@@ -44,8 +44,12 @@ final class SinkStallReport {
     out.println(summary);
     for (ConnectWorkerServer worker : workers) {
       String url = worker.endpoint();
-      out.println(new ConnectRestClient(url).status(sink.connector()).describe());
-      Diagnostics.raiseWorkerLogLevels(url, TRACE);
+      try {
+        out.println(new ConnectRestClient(url).status(sink.connector()).describe());
+        Diagnostics.raiseWorkerLogLevels(url, TRACE);
+      } catch (RuntimeException e) {
+        out.printf("%s: %s%n", url, e); // a worker that does not answer is evidence too
+      }
     }
     out.printf("Consumer logs at TRACE for %d s...%n", TRACE_FOR.toSeconds());
     Thread.sleep(TRACE_FOR.toMillis());
