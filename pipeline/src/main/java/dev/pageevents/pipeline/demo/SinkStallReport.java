@@ -1,17 +1,21 @@
 package dev.pageevents.pipeline.demo;
 
 import dev.pageevents.configs.ConnectRestClient;
-import dev.pageevents.pipeline.progress.Progress.PartitionLag;
 import dev.pageevents.pipeline.progress.Progress.SinkProgress;
 import dev.pageevents.stack.ConnectWorkerServer;
 import dev.pageevents.stack.Diagnostics;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * What the demo gathers when a sink has stopped ({@link
@@ -61,17 +65,12 @@ final class SinkStallReport {
 
   /** The last log lines of the sink's tasks and consumers that name a partition left behind. */
   private static void printLines(ConnectWorkerServer worker, SinkProgress sink, PrintStream out) {
-    List<String> partitions =
-        sink.behind().stream().map(PartitionLag::partition).map(Object::toString).toList();
-    String task = "{id=" + sink.connector() + "-";
-    String consumer = "connector-consumer-" + sink.connector() + "-";
-    List<String> lines;
-    try {
-      lines =
-          Files.readAllLines(worker.log(), StandardCharsets.UTF_8).stream()
-              .filter(line -> line.contains(task) || line.contains(consumer))
-              .filter(line -> partitions.stream().anyMatch(line::contains))
-              .toList();
+    Excerpt excerpt;
+    // an InputStreamReader replaces bytes that are not UTF-8 instead of failing on them
+    try (BufferedReader log =
+        new BufferedReader(
+            new InputStreamReader(Files.newInputStream(worker.log()), StandardCharsets.UTF_8))) {
+      excerpt = excerpt(log, sink, LINES_PER_WORKER);
     } catch (IOException e) {
       out.printf("%s: cannot read %s: %s%n", worker.endpoint(), worker.log(), e);
       return;
@@ -80,9 +79,42 @@ final class SinkStallReport {
         "%s (%s), last %d of %d lines naming %s:%n",
         worker.endpoint(),
         worker.log(),
-        Math.min(LINES_PER_WORKER, lines.size()),
-        lines.size(),
-        partitions);
-    lines.subList(Math.max(0, lines.size() - LINES_PER_WORKER), lines.size()).forEach(out::println);
+        excerpt.last().size(),
+        excerpt.matching(),
+        sink.describeBehind());
+    excerpt.last().forEach(out::println);
+  }
+
+  /** How many lines of a log are about the sink's partitions left behind, and the last of them. */
+  record Excerpt(long matching, List<String> last) {}
+
+  static Excerpt excerpt(BufferedReader log, SinkProgress sink, int keep) throws IOException {
+    List<String> names =
+        sink.behind().stream().flatMap(lag -> namesOf(lag.partition()).stream()).toList();
+    String task = "{id=" + sink.connector() + "-";
+    String consumer = "connector-consumer-" + sink.connector() + "-";
+    Deque<String> last = new ArrayDeque<>(keep);
+    long matching = 0;
+    for (String line = log.readLine(); line != null; line = log.readLine()) {
+      if ((line.contains(task) || line.contains(consumer))
+          && names.stream().anyMatch(line::contains)) {
+        matching++;
+        if (last.size() == keep) {
+          last.removeFirst();
+        }
+        last.addLast(line);
+      }
+    }
+    return new Excerpt(matching, List.copyOf(last));
+  }
+
+  /**
+   * How the workers' logs name a partition: the consumer as {@code page-events-2}, {@code
+   * WorkerSinkTask} as {@code topic 'page-events' partition 2 at offset ...}.
+   */
+  private static List<String> namesOf(TopicPartition partition) {
+    return List.of(
+        partition.toString(),
+        String.format("'%s' partition %d ", partition.topic(), partition.partition()));
   }
 }
