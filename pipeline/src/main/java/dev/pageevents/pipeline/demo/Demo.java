@@ -70,9 +70,9 @@ public final class Demo {
    * Free memory {@code --cluster} needs. Measured 2026-12-05: the demo JVM and every server it
    * forks peaked at 4,891 MiB resident (summed VmRSS, sampled every 2 s) with one broker and Redis
    * without replicas; two more brokers add up to about 800 MiB (410 MB each at most, see
-   * servers.md), so 6 GiB.
+   * servers.md) and the second Connect worker about 350 MiB, so 6.5 GiB.
    */
-  static final long CLUSTER_MEMORY_MIB = 6_144;
+  static final long CLUSTER_MEMORY_MIB = 6_656;
 
   private final Options options;
   private final PrintStream out;
@@ -171,8 +171,12 @@ public final class Demo {
         options.connectPort(),
         options.cluster()
             ? String.format(
-                " (Cassandra %d nodes, Elasticsearch %d nodes, Redis Cluster, %d Kafka broker(s))",
-                shape().cassandraNodes(), shape().elasticsearchNodes(), shape().kafkaBrokers())
+                " (Cassandra %d nodes, Elasticsearch %d nodes, Redis Cluster, %d Kafka broker(s), %d"
+                    + " Connect workers)",
+                shape().cassandraNodes(),
+                shape().elasticsearchNodes(),
+                shape().kafkaBrokers(),
+                shape().connectWorkers())
             : "");
     DemoStack stack =
         DemoStack.start(

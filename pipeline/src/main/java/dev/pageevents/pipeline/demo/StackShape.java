@@ -18,16 +18,21 @@ import java.util.function.Supplier;
  * @param cassandraNodes Cassandra nodes (the keyspace's replication factor is as many, at most 3)
  * @param elasticsearchNodes Elasticsearch nodes (one replica per shard when more than one)
  * @param redisCluster Redis Cluster instead of one server
+ * @param connectWorkers distributed Connect workers in the group that runs the connectors
  */
 public record StackShape(
-    int kafkaBrokers, int cassandraNodes, int elasticsearchNodes, boolean redisCluster) {
-  public static final StackShape SINGLE = new StackShape(1, 1, 1, false);
+    int kafkaBrokers,
+    int cassandraNodes,
+    int elasticsearchNodes,
+    boolean redisCluster,
+    int connectWorkers) {
+  public static final StackShape SINGLE = new StackShape(1, 1, 1, false, 1);
 
   /**
-   * The cluster demo: 3 KRaft brokers, 3 Cassandra nodes, 3 Elasticsearch nodes, Redis Cluster of 3
-   * masters with a replica each.
+   * The cluster demo: 3 KRaft brokers, 2 Connect workers sharing the tasks, 3 Cassandra nodes, 3
+   * Elasticsearch nodes, Redis Cluster of 3 masters with a replica each.
    */
-  public static final StackShape CLUSTER = new StackShape(3, 3, 3, true);
+  public static final StackShape CLUSTER = new StackShape(3, 3, 3, true, 2);
 
   /** The page-events topic's and the DLQs' replication factor. */
   public int kafkaReplicationFactor() {
@@ -46,7 +51,7 @@ public record StackShape(
 
   /** The Kafka and Connect processes of this shape. */
   public KafkaConnectProcesses.Builder kafka(KafkaConnectProcesses.Builder builder) {
-    return builder.brokers(kafkaBrokers);
+    return builder.brokers(kafkaBrokers).workers(connectWorkers);
   }
 
   /**

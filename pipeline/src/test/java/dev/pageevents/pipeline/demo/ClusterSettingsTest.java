@@ -18,7 +18,7 @@ class ClusterSettingsTest {
   void shouldReplicateCassandraThreeTimesWithQuorumAndGiveEachShardAReplica() {
     Map<String, Map<String, String>> configs = bundled();
 
-    ClusterSettings.apply(configs, new StackShape(3, 3, 3, true));
+    ClusterSettings.apply(configs, StackShape.CLUSTER);
 
     assertThat(configs.get("cassandra-sink"))
         .containsEntry("keyspace.replication.factor", "3")
