@@ -25,19 +25,20 @@ import org.apache.kafka.common.TopicPartition;
  * pending request, a buffered node, a paused partition, a position awaiting validation), or whether
  * the task receives records it does not write.
  */
-final class SinkStallReport {
+public final class SinkStallReport {
   private static final Duration TRACE_FOR = Duration.ofSeconds(20);
   private static final int LINES_PER_WORKER = 60;
   private static final Map<String, String> TRACE =
       Map.of(
           "org.apache.kafka.clients.consumer.internals", "TRACE",
           "org.apache.kafka.connect.runtime.WorkerSinkTask", "TRACE",
+          "org.apache.kafka.clients.Metadata", "DEBUG",
           "dev.pageevents", "DEBUG");
 
   private SinkStallReport() {}
 
   /** Prints the evidence and answers the error the demo ends with. */
-  static IllegalStateException gather(
+  public static IllegalStateException gather(
       SinkProgress sink, Duration stalledFor, List<ConnectWorkerServer> workers, PrintStream out)
       throws InterruptedException {
     String summary =

@@ -2,21 +2,24 @@ package dev.pageevents.pipeline.faults;
 
 import dev.pageevents.pipeline.demo.Demo;
 import dev.pageevents.pipeline.demo.DemoStack;
+import dev.pageevents.pipeline.demo.SinkStallReport;
 import dev.pageevents.pipeline.demo.Topics;
-import dev.pageevents.stack.ConnectWorkerServer;
-import dev.pageevents.stack.Diagnostics;
+import dev.pageevents.pipeline.progress.Progress;
+import dev.pageevents.pipeline.progress.Progress.SinkProgress;
+import dev.pageevents.pipeline.progress.StallWatch;
 import dev.pageevents.stack.KafkaBrokerServer;
 import dev.pageevents.stack.KafkaConnectProcesses;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -29,17 +32,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * 400 events/s. Each round kills -9 the leader of one partition of the events topic (or, with
  * {@code -Dloop.kill=coordinator}, the MongoDB sink group's coordinator), keeps it down 8 s, starts
  * it again, and waits until every sink's group has committed past the log end offsets seen at the
- * kill. A group offset that stops moving for 90 s while behind fails the loop, after raising the
- * workers' consumer loggers to TRACE for a minute (keep the logs with {@code -Dstack.keep=true}).
+ * kill. A partition whose group offset stops moving for 90 s while behind ({@link StallWatch})
+ * fails the loop with the demo's {@link SinkStallReport} (keep the logs with {@code
+ * -Dstack.keep=true}).
  */
 @EnabledIfSystemProperty(named = "loop.rounds", matches = "\\d+")
 class LeaderKillLoopIT {
-  private static final Map<String, String> STALL_LOGGERS =
-      Map.of(
-          "org.apache.kafka.clients.consumer.internals", "TRACE",
-          "org.apache.kafka.connect.runtime.WorkerSinkTask", "TRACE",
-          "org.apache.kafka.clients.Metadata", "TRACE",
-          "org.apache.kafka.clients.NetworkClient", "TRACE");
+  private static final Duration STALL_LIMIT = Duration.ofSeconds(90);
 
   /**
    * {@code -Dloop.kill=coordinator} kills the MongoDB sink group's coordinator instead: the stalled
@@ -67,8 +66,9 @@ class LeaderKillLoopIT {
       Topics.create(stack.bootstrapServers(), topic, configs.get(Demo.SOURCE));
       List<String> sinks = demo.register(stack.connectUrl(), configs);
       try (Admin admin =
-          Admin.create(
-              Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+              Admin.create(
+                  Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()));
+          Progress progress = new Progress(stack.bootstrapServers(), topic, sinks)) {
         Thread.sleep(20_000);
         for (int round = 0; round < rounds; round++) {
           KafkaConnectProcesses kafka = stack.kafka();
@@ -81,15 +81,10 @@ class LeaderKillLoopIT {
           System.out.println("LOOP " + round + " killed " + leader + " ends " + atKill);
           Thread.sleep(8_000);
           leader.start();
-          String stuck = awaitPast(admin, sinks, atKill, 90_000);
-          if (stuck != null) {
-            System.out.println("LOOP STALL round " + round + ": " + stuck);
-            for (ConnectWorkerServer worker : kafka.workers()) {
-              Diagnostics.raiseWorkerLogLevels(worker.endpoint(), STALL_LOGGERS);
-              System.out.println("LOOP worker " + worker.endpoint() + " pid " + worker.pid());
-            }
-            Thread.sleep(60_000);
-            throw new AssertionError("stalled: " + stuck);
+          Optional<SinkProgress> stuck = awaitPast(progress, atKill);
+          if (stuck.isPresent()) {
+            System.out.println("LOOP STALL round " + round);
+            throw SinkStallReport.gather(stuck.get(), STALL_LIMIT, kafka.workers(), System.out);
           }
           System.out.println("LOOP " + round + " ok");
         }
@@ -116,40 +111,21 @@ class LeaderKillLoopIT {
   }
 
   /**
-   * Null when every sink group committed past the given ends, else what stayed behind after its
-   * committed offset did not move for {@code stillMs}.
+   * Empty when every sink group committed past the given ends, else the first sink with a partition
+   * whose committed offset did not move for {@link #STALL_LIMIT} while behind.
    */
-  private static String awaitPast(
-      Admin admin, List<String> sinks, Map<TopicPartition, Long> ends, long stillMs)
-      throws Exception {
-    Map<String, Long> last = new HashMap<>();
-    Map<String, Long> since = new HashMap<>();
+  private static Optional<SinkProgress> awaitPast(Progress progress, Map<TopicPartition, Long> ends)
+      throws InterruptedException {
+    StallWatch watch = new StallWatch(STALL_LIMIT);
     while (true) {
-      boolean behind = false;
-      String still = null;
-      long now = System.currentTimeMillis();
-      for (String sink : sinks) {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-            admin.listConsumerGroupOffsets("connect-" + sink).partitionsToOffsetAndMetadata().get();
-        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-          OffsetAndMetadata at = committed.get(end.getKey());
-          long offset = at == null ? -1 : at.offset();
-          if (offset < end.getValue()) {
-            behind = true;
-            String key = sink + " " + end.getKey();
-            if (!Long.valueOf(offset).equals(last.get(key))) {
-              last.put(key, offset);
-              since.put(key, now);
-            } else if (now - since.get(key) > stillMs) {
-              still =
-                  String.format(
-                      "%s at %d < %d for %d ms", key, offset, end.getValue(), now - since.get(key));
-            }
-          }
-        }
-      }
-      if (!behind || still != null) {
-        return still;
+      Progress.Snapshot now = progress.snapshot();
+      Optional<SinkProgress> stuck = watch.stalled(now, System.nanoTime());
+      boolean past =
+          now.sinks().values().stream()
+              .flatMap(sink -> sink.behind().stream())
+              .allMatch(lag -> lag.committed() >= ends.get(lag.partition()));
+      if (past || stuck.isPresent()) {
+        return past ? Optional.empty() : stuck;
       }
       Thread.sleep(2_000);
     }

@@ -67,9 +67,34 @@ class StallWatchTest {
     watch.stalled(snapshot(9_344, 9_344, 9_344), 0);
     watch.stalled(snapshot(9_344, 9_344, 9_344), 400 * SECOND);
 
-    // the topic grew: the sink has been behind since the last snapshot, not for 400 s
+    // the topic grew: the sink has been behind since it was seen behind, not for 400 s
     assertThat(watch.stalled(snapshot(9_344, 9_344, 9_400), 401 * SECOND)).isEmpty();
-    assertThat(watch.stalled(snapshot(9_344, 9_400, 9_400), 699 * SECOND)).isEmpty();
-    assertThat(watch.stalled(snapshot(9_344, 9_400, 9_400), 700 * SECOND)).isPresent();
+    assertThat(watch.stalled(snapshot(9_344, 9_400, 9_400), 700 * SECOND)).isEmpty();
+    assertThat(watch.stalled(snapshot(9_344, 9_400, 9_400), 701 * SECOND)).isPresent();
+  }
+
+  @Test
+  void shouldNameAPartitionStuckWhileTheSinksOtherPartitionsMoveOn() {
+    TopicPartition p0 = new TopicPartition("page-events", 0);
+    for (long second = 0; second <= 300; second += 100) {
+      long p0At = 1_000 + second; // partition 0 moves on, partition 2 does not
+      SinkProgress mongo =
+          new SinkProgress(
+              "mongo-sink",
+              p0At + 6_280,
+              (9_344 - p0At) + (9_344 - 6_280),
+              List.of(new PartitionLag(p0, p0At, 9_344), new PartitionLag(P2, 6_280, 9_344)));
+      var stalled =
+          watch.stalled(new Snapshot(2 * 9_344, Map.of("mongo-sink", mongo)), second * SECOND);
+
+      if (second < 300) {
+        assertThat(stalled).isEmpty();
+      } else {
+        assertThat(stalled)
+            .hasValueSatisfying(
+                sink ->
+                    assertThat(sink.describeBehind()).isEqualTo("page-events-2 at 6,280 of 9,344"));
+      }
+    }
   }
 }
