@@ -154,7 +154,6 @@ final class CassandraNode extends ForkedServer {
             "-Xmx512m",
             "-Xss256k",
             "-XX:+UseG1GC",
-            "-XX:TieredStopAtLevel=1",
             "-Djava.net.preferIPv4Stack=true",
             "-Djdk.attach.allowAttachSelf=true",
             "-Dio.netty.tryReflectionSetAccessible=true",
@@ -163,6 +162,7 @@ final class CassandraNode extends ForkedServer {
             "-Dcassandra.storagedir=" + dir.toAbsolutePath(),
             "-Dcassandra.skip_wait_for_gossip_to_settle=0",
             "-Dcassandra.superuser_setup_delay_ms=0"));
+    flags.addAll(jitFlags());
     if (inRing) {
       flags.add("-Dcassandra.ring_delay_ms=5000");
     }

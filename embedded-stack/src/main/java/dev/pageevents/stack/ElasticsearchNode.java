@@ -58,13 +58,15 @@ final class ElasticsearchNode extends ForkedServer {
     settings.add("cluster.routing.allocation.disk.threshold_enabled=false");
     settings.addAll(discovery);
     return JavaCommand.of(Path.of(System.getProperty("java.home")), "elasticsearch")
-        .jvm(
-            "-Xms256m",
-            "-Xmx384m",
-            "-XX:+UseG1GC",
-            "-XX:TieredStopAtLevel=1",
-            "-Dio.netty.allocator.numDirectArenas=0")
+        .jvm(jvmFlags())
         .build(dir, ElasticsearchNodeMain.class.getName(), settings.toArray(String[]::new));
+  }
+
+  private String[] jvmFlags() {
+    List<String> flags = new ArrayList<>(List.of("-Xms256m", "-Xmx384m", "-XX:+UseG1GC"));
+    flags.addAll(jitFlags());
+    flags.add("-Dio.netty.allocator.numDirectArenas=0");
+    return flags.toArray(String[]::new);
   }
 
   @Override

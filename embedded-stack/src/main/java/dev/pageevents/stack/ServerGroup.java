@@ -29,6 +29,14 @@ abstract class ServerGroup<N extends ForkedServer> implements StoreServer {
   /** A name for log lines. */
   protected abstract String name();
 
+  /**
+   * Every node's JVM with the whole JIT from its next start on, as production servers run
+   * (benchmarks); see {@link ForkedServer#fullJit()}.
+   */
+  public void fullJit() {
+    nodes.forEach(ForkedServer::fullJit);
+  }
+
   /** One node, for faults on a single member (index from 0). */
   public StoreServer node(int index) {
     return nodes.get(index);

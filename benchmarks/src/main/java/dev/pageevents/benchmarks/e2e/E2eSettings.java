@@ -42,7 +42,7 @@ record E2eSettings(
         Integer.getInteger("bench.e2e.probe.seconds", 30),
         Integer.getInteger("bench.e2e.hold.seconds", 120),
         Integer.getInteger("bench.e2e.bisections", 1),
-        Integer.getInteger("bench.e2e.max.probes", 5),
+        Integer.getInteger("bench.e2e.max.probes", 8),
         Integer.getInteger("bench.e2e.drain.seconds", 60),
         Integer.getInteger("bench.e2e.drain.events", 30_000),
         Integer.getInteger("bench.e2e.sink.tasks", 1),

@@ -53,6 +53,7 @@ public final class ElasticsearchTarget implements SinkTarget {
   @Override
   public void start() {
     server = ElasticsearchServer.create("bench-elasticsearch", 1);
+    server.fullJit(); // as a production server runs
     server.start();
     rest = RestClient.builder(HttpHost.create(server.endpoint())).build();
   }
